@@ -1,0 +1,163 @@
+"""``python -m desktop_app``: the GUI by default, plus command-line tools.
+
+Commands: demo-data, screenshot, list, print, check (see ``--help`` of each).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .paths import default_db_path
+
+
+def _db_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument(
+        "--db", type=Path, default=None if top else argparse.SUPPRESS,
+        help=f"database file (default: {default_db_path()})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m desktop_app", description="DealerDesk")
+    parser.add_argument("--version", action="version", version=f"DealerDesk {__version__}")
+    _db_arg(parser, top=True)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="interface language")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo-data", help="create or fill a database with demo data")
+    _db_arg(demo)
+    demo.add_argument("--customers", type=int, default=2_000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--if-new", action="store_true",
+                      help="do nothing when the database file already exists")
+
+    shot = sub.add_parser("screenshot", help="render a view of the main window to a PNG")
+    _db_arg(shot)
+    shot.add_argument("--view", default="customers")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--size", default="1280x800")
+    shot.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
+    shot.add_argument("--user", help="staff user name to show as signed in")
+
+    lst = sub.add_parser("list", help="print records one a line, number first")
+    lst.add_argument("kind", choices=["customers", "vehicles"])
+    _db_arg(lst)
+    lst.add_argument("--limit", type=int, default=0, help="at most this many lines (0: all)")
+
+    prt = sub.add_parser("print", help="write a document to a PDF")
+    prt.add_argument("kind", choices=["customer"])
+    prt.add_argument("number", help="customer: mobile number")
+    _db_arg(prt)
+    prt.add_argument("--out", type=Path, required=True)
+    prt.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
+
+    chk = sub.add_parser("check", help="schema version and integrity check; exit 0 if healthy")
+    _db_arg(chk)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    db_path: Path = args.db or default_db_path()
+    command = args.command
+    try:
+        if command is None:
+            from .app import run_gui
+
+            return run_gui(db_path, args.lang)
+        if command == "demo-data":
+            return _demo_data(db_path, args)
+        if command == "screenshot":
+            from PySide6.QtCore import QSize
+
+            from .app import screenshot
+
+            width, height = (int(x) for x in args.size.lower().split("x"))
+            return screenshot(db_path, args.view, args.out, QSize(width, height),
+                              getattr(args, "lang", None), args.user)
+        if command == "list":
+            return _list(db_path, args.kind, args.limit)
+        if command == "print":
+            return _print(db_path, args)
+        if command == "check":
+            return _check(db_path)
+    except _env_errors() as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 1
+
+
+def _env_errors() -> tuple[type[BaseException], ...]:
+    from .domain.errors import DomainError
+    from .storage.errors import StorageEnvironmentError
+
+    return (StorageEnvironmentError, DomainError)
+
+
+def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
+    from .services import demo_data
+    from .storage.db import open_database
+
+    if args.if_new and db_path.exists():
+        print(f"{db_path} exists: demo data not added")
+        return 0
+    started = time.perf_counter()
+    db = open_database(db_path)
+    summary = demo_data.generate(db, customers=args.customers, seed=args.seed)
+    db.close()
+    print(
+        f"{db_path}: {summary.customers} customers, {summary.vehicles} vehicles"
+        + (f", new store with {summary.staff} staff" if summary.created_site else "")
+        + f" in {time.perf_counter() - started:.1f} s"
+        + (f" (demo password for every account: {demo_data.DEMO_PASSWORD})"
+           if summary.created_site else "")
+    )
+    return 0
+
+
+def _list(db_path: Path, kind: str, limit: int) -> int:
+    from .services.listing import list_lines
+    from .storage.db import open_database
+
+    db = open_database(db_path, read_only=True)
+    try:
+        for line in list_lines(db, kind, limit):
+            print(line)
+    except BrokenPipeError:  # `| head` closed the pipe: not an error
+        pass
+    finally:
+        db.close()
+    return 0
+
+
+def _print(db_path: Path, args: argparse.Namespace) -> int:
+    from .services.documents import print_document
+    from .storage.db import open_database
+
+    db = open_database(db_path, read_only=True)
+    try:
+        data = print_document(db, args.kind, args.number, getattr(args, "lang", None) or "zh_CN")
+    finally:
+        db.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"{args.out}: {len(data):,} bytes")
+    return 0
+
+
+def _check(db_path: Path) -> int:
+    from .services.health import check
+
+    health = check(db_path)
+    print(f"schema version: {health.schema_version} (this DealerDesk: {health.known_version})")
+    for line in health.integrity:
+        print(f"integrity_check: {line}")
+    return 0 if health.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""Startup: QApplication, database, services and the main window, wired explicitly.
+
+Also builds the same window for ``screenshot`` (offscreen, synchronous tasks) so a picture
+shows exactly what a person sees.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QProcess, QSize, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .domain.roles import Role
+from .domain.staff import Session
+from .logsetup import setup_logging
+from .paths import log_path
+from .services.auth import AuthService
+from .services.customers import CustomerService
+from .services.status import StatusService
+from .storage.db import Database, open_database
+from .storage.errors import EnvKind, StorageEnvironmentError
+from .storage.repositories import SiteRepository, StaffRepository
+from .ui.crash import CrashHandler
+from .ui.i18n import install_translator, resolve_language, tr_error
+from .ui.main_window import MainWindow
+from .ui.messages import DialogService
+from .ui.sign_in import SignInDialog
+from .ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("DealerDesk")
+    app.setOrganizationName("DealerDesk")
+    from .ui import resources_rc  # noqa: F401
+
+    app.setWindowIcon(QIcon(":/icons/dealerdesk.svg"))
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            font = QFont(family, 10)
+            app.setFont(font)
+            break
+    return app
+
+
+def build_main_window(
+    db: Database, session: Session, runner: TaskRunner, dialogs: DialogService,
+    language_setting: str | None,
+) -> MainWindow:
+    return MainWindow(
+        session, CustomerService(db, session), StatusService(db), runner, dialogs,
+        language_setting,
+    )
+
+
+def run_gui(db_path: Path, language: str | None = None) -> int:
+    started = time.perf_counter()
+    app = make_application()
+    crash = CrashHandler(setup_logging())
+    crash.install()
+    install_translator(app, resolve_language(language))
+    dialogs = DialogService()
+
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # stale only if its process is gone
+    if not lock.tryLock(200):
+        dialogs.error(None, "DealerDesk", tr_error(
+            StorageEnvironmentError(EnvKind.IN_USE, str(db_path))))
+        return 2
+    try:
+        db = open_database(db_path)
+    except StorageEnvironmentError as error:
+        dialogs.error(None, "DealerDesk", tr_error(error))
+        return 2
+    setting = language or db.meta("language")
+    lang = resolve_language(setting)
+    if lang != resolve_language(language):
+        install_translator(app, lang)
+
+    runner = TaskRunner(parent=app)
+    runner.bug_handler = crash.handle
+    site = SiteRepository(db).current()
+    if site is None:
+        dialogs.error(None, "DealerDesk", app.translate(
+            "App", "This database has no dealership set up yet. Create the demo store with "
+            "'python -m desktop_app demo-data' or register this PC with the hub."))
+        return 2
+
+    while True:
+        sign_in = SignInDialog(AuthService(db), runner, site.name)
+        if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.session is None:
+            return 0
+        window = build_main_window(db, sign_in.session, runner, dialogs, setting)
+        restart = {"wanted": False, "sign_out": False}
+
+        def language_changed(new: str, w: MainWindow = window) -> None:
+            db.set_meta("language", new)
+            if dialogs.ask_confirm(w, w.tr("Language"), w.tr("Restart DealerDesk now to use the new language?")):
+                restart["wanted"] = True
+                w.close()
+
+        def sign_out(w: MainWindow = window) -> None:
+            restart["sign_out"] = True
+            w.close()
+
+        window.sig_language_changed.connect(language_changed)
+        window.sig_sign_out.connect(sign_out)
+        window.resize(QSize(1280, 800))
+        window.show()
+        window.start()
+        log.info("main window shown %.0f ms after start", (time.perf_counter() - started) * 1000)
+        app.exec()
+        runner.wait_idle()
+        if restart["wanted"]:
+            db.close()
+            lock.unlock()
+            QProcess.startDetached(sys.executable, sys.argv)
+            return 0
+        if not restart["sign_out"]:
+            db.close()
+            return 0
+
+
+def screenshot(
+    db_path: Path, view: str, out: Path, size: QSize, language: str | None,
+    username: str | None = None,
+) -> int:
+    """Render the main window on ``view`` with the database's data to a PNG."""
+    if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_application([sys.argv[0]])
+    db = open_database(db_path, read_only=False)
+    lang = resolve_language(language or db.meta("language"))
+    install_translator(app, lang)
+    session = _screenshot_session(db, username)
+    runner = TaskRunner(synchronous=True, parent=app)
+    dialogs = DialogService()
+    window = build_main_window(db, session, runner, dialogs, language)
+    if view not in {a.key for a in window.areas if a.page is not None}:
+        available = ", ".join(a.key for a in window.areas if a.page is not None)
+        print(f"unknown view {view!r}; available: {available}", file=sys.stderr)
+        return 2
+    window.resize(size)
+    window.show_area(view)
+    window.show()
+    window.start()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out))
+    window.close()
+    db.close()
+    return 0 if ok else 1
+
+
+def _screenshot_session(db: Database, username: str | None) -> Session:
+    auth = AuthService(db)
+    if username:
+        return auth.session_for(username)
+    staff = StaffRepository(db).all_active()
+    preferred = [s for s in staff if Role.MANAGER in s.roles] or staff
+    if not preferred:
+        raise SystemExit("the database has no staff: run demo-data first")
+    return auth.session_for(preferred[0].username)
+
+
+def show_fatal(text: str) -> None:
+    """For errors before the main window exists."""
+    make_application()
+    QMessageBox.critical(None, "DealerDesk", text + f"\n\n{log_path()}")

@@ -1,0 +1,63 @@
+"""``print KIND NUMBER``: find the record by its human-facing number and render its PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.customers import CONTACT_TASK_LABELS, TIER_LABELS
+from ..domain.identifiers import format_plate, mask_id_number, normalise_phone
+from ..printing.customer_file import CustomerFileData, VehicleLine, render_customer_file
+from ..storage.db import Database
+from ..storage.repositories import CustomerRepository, SiteRepository, VehicleRepository
+from .errors import NotFound
+
+ZH_LABELS = {  # the domain's label texts in Chinese, for documents rendered without Qt
+    "Potential": "潜在客户", "Intention": "意向客户", "Owner": "保有客户", "Loyal": "忠诚客户",
+    "All contact": "全部联系", "Post-delivery callbacks": "交车回访",
+    "Maintenance reminders": "保养提醒", "Insurance renewal": "续保提醒",
+    "Annual inspection": "年检提醒", "Birthday greetings": "生日祝福",
+    "Satisfaction surveys": "满意度调查", "Marketing": "营销活动",
+}
+
+
+def print_document(db: Database, kind: str, number: str, lang: str, by: str = "") -> bytes:
+    if kind == "customer":
+        return customer_file_pdf(db, number, lang, by)
+    raise ValueError(kind)
+
+
+def customer_file_pdf(db: Database, mobile: str, lang: str, by: str = "") -> bytes:
+    customers = CustomerRepository(db)
+    found = customers.with_phone(normalise_phone(mobile))
+    customer = customers.get(found[0]) if found else None
+    if customer is None or customer.id is None:
+        raise NotFound()
+
+    def label(text: str) -> str:
+        return ZH_LABELS.get(text, text) if lang == "zh_CN" else text
+
+    site = SiteRepository(db).current()
+    vehicles = VehicleRepository(db).for_customer(customer.id)
+    data = CustomerFileData(
+        site_name=site.name if site else "",
+        name=customer.name, mobile=customer.mobile, phone2=customer.phone2,
+        id_number_masked=mask_id_number(customer.id_number),
+        birthday=customer.birthday.isoformat() if customer.birthday else "",
+        address=customer.address, city=customer.city, tier=label(TIER_LABELS[customer.tier]),
+        tags=", ".join(customer.tags),
+        do_not_contact="; ".join(
+            f"{label(CONTACT_TASK_LABELS[d.task])}: {d.reason}" for d in customer.do_not_contact
+        ),
+        vehicles=[
+            VehicleLine(
+                plate=format_plate(v.plate) if v.plate else "", model=v.model_name, vin=v.vin,
+                mileage_km=v.mileage_km,
+                sale_date=v.sale_date.isoformat() if v.sale_date else "",
+                warranty_end=v.warranty_end.isoformat() if v.warranty_end else "",
+                insurance_expiry=v.insurance_expiry.isoformat() if v.insurance_expiry else "",
+            )
+            for v in vehicles
+        ],
+        printed_by=by, printed_at=dt.datetime.now(),
+    )
+    return render_customer_file(data, lang)

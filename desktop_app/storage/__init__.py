@@ -1,0 +1,1 @@
+"""Peewee models on SQLite, migrations, the change journal, and repositories of domain objects."""

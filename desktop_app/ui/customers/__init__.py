@@ -1,0 +1,1 @@
+"""The Customers area: search as you type, the customer file, customer and vehicle dialogs."""

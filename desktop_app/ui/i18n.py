@@ -1,0 +1,47 @@
+"""Language: install the Qt translator and translate texts that come from below the UI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from ..domain.errors import DomainError
+
+SUPPORTED = ("zh_CN", "en")
+
+
+def resolve_language(setting: str | None) -> str:
+    """``zh_CN`` or ``en`` from a saved setting, else from the system locale."""
+    if setting in SUPPORTED:
+        return setting
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Load the compiled translation from the Qt resources; English needs none."""
+    from . import resources_rc  # noqa: F401  (registers :/translations)
+
+    if language == "en":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(f":/translations/dealerdesk_{language}.qm"):
+        return None
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(language))
+    return translator
+
+
+def tr_label(text: str) -> str:
+    """A label marked in the domain with QT_TRANSLATE_NOOP("Labels", …)."""
+    return QCoreApplication.translate("Labels", text)
+
+
+def tr_message(text: str, **params: Any) -> str:
+    return QCoreApplication.translate("Messages", text).format(**params)
+
+
+def tr_error(error: DomainError | Any) -> str:
+    """The message of a DomainError or StorageEnvironmentError in the user's language."""
+    return str(error.render(QCoreApplication.translate("Messages", error.template)))

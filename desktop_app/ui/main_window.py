@@ -1,0 +1,139 @@
+"""The main window: navigation, one page per area, and the status bar. Kept thin on purpose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from .. import __version__
+from ..domain.staff import Session
+from ..services.customers import CustomerService
+from ..services.status import StatusService, SyncStatus
+from .customers.view import CustomersView
+from .forms.ui_main_window import Ui_MainWindow
+from .messages import DialogService
+from .settings_dialog import SettingsDialog
+from .tasks import Operation, TaskRunner
+
+STATUS_REFRESH_MS = 30_000
+
+
+@dataclass
+class Area:
+    key: str
+    icon: str
+    title: str
+    page: QWidget | None  # None: not in this version yet; shown greyed out
+
+
+class MainWindow(QMainWindow):
+    sig_language_changed = Signal(str)
+    sig_sign_out = Signal()
+
+    def __init__(
+        self, session: Session, customers: CustomerService, status: StatusService,
+        runner: TaskRunner, dialogs: DialogService, language_setting: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.status = status
+        self.runner = runner
+        self.dialogs = dialogs
+        self.language_setting = language_setting
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(QIcon(":/icons/dealerdesk.svg"))
+        self.setWindowTitle(
+            self.tr("DealerDesk — {site}").format(site=session.site.name)
+        )
+        self.customers_view = CustomersView(customers, runner, dialogs, self)
+        self.customers_view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.areas = [
+            Area("appointments", "appointments", self.tr("Appointments"), None),
+            Area("deliveries", "deliveries", self.tr("Deliveries"), None),
+            Area("quotes", "quotes", self.tr("Quotes & Contracts"), None),
+            Area("customers", "customers", self.tr("Customers"), self.customers_view),
+            Area("care", "care", self.tr("Care"), None),
+            Area("sync", "sync", self.tr("Sync"), None),
+        ]
+        nav = self.ui.navList
+        nav.setIconSize(QSize(24, 24))
+        for area in self.areas:
+            item = QListWidgetItem(QIcon(f":/icons/{area.icon}.svg"), area.title)
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            if area.page is None:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.setToolTip(self.tr("Not available in this version of DealerDesk yet."))
+            else:
+                self.ui.stack.addWidget(area.page)
+            nav.addItem(item)
+        nav.currentItemChanged.connect(lambda item, _prev: self._show_area(item))
+
+        self.site_label = QLabel(session.site.name)
+        self.user_label = QLabel()
+        self.sync_label = QLabel()
+        for label in (self.site_label, self.user_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        roles = ", ".join(sorted(r.value for r in session.staff.roles))
+        self.user_label.setText(self.tr("Signed in: {name}").format(name=session.staff.full_name))
+        self.user_label.setToolTip(roles)
+
+        self.ui.settingsAction.triggered.connect(self.open_settings)
+        self.ui.quitAction.triggered.connect(self.close)
+        self.ui.signOutAction.triggered.connect(self._sign_out)
+        self.ui.aboutAction.triggered.connect(self._about)
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(STATUS_REFRESH_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self.show_area("customers")
+
+    def start(self) -> None:
+        """Load what the pages show; call once after the window is created."""
+        self.customers_view.start()
+        self.refresh_status()
+        self._status_timer.start()
+
+    def show_area(self, key: str) -> None:
+        for row, area in enumerate(self.areas):
+            if area.key == key and area.page is not None:
+                self.ui.navList.setCurrentRow(row)
+                self.ui.stack.setCurrentWidget(area.page)
+
+    def _show_area(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.show_area(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def refresh_status(self) -> None:
+        Operation(self.status.sync_status).success(self._show_sync).run_in_background(self.runner)
+
+    def _show_sync(self, s: SyncStatus) -> None:
+        if not s.hub_configured:
+            text = self.tr("Offline: no hub set up · {n} changes kept on this PC")
+        elif s.last_sync_at:
+            text = self.tr("Hub connected · {n} changes waiting")
+        else:
+            text = self.tr("Hub not reached yet · {n} changes waiting")
+        self.sync_label.setText(text.format(n=f"{s.changes_waiting:,}"))
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.language_setting, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        language = dialog.language()
+        if language != (self.language_setting or "system"):
+            self.language_setting = language
+            self.sig_language_changed.emit(language)
+
+    def _sign_out(self) -> None:
+        self.sig_sign_out.emit()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About DealerDesk"),
+            self.tr("DealerDesk {version}\nOffline-first desk software for 4S dealerships.")
+            .format(version=__version__),
+        )

@@ -1,0 +1,37 @@
+"""Small helpers shared by forms: optional dates, marking a refused field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+NO_DATE = QDate(1900, 1, 1)
+ERROR_STYLE = "border: 2px solid #b00020;"
+
+
+def setup_optional_date(edit: QDateEdit) -> None:
+    """A QDateEdit that can be empty: its minimum date shows as “—” and means “not set”."""
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setDate(NO_DATE)
+
+
+def set_optional_date(edit: QDateEdit, value: dt.date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+
+def optional_date(edit: QDateEdit) -> dt.date | None:
+    d = edit.date()
+    return None if d == NO_DATE else dt.date(d.year(), d.month(), d.day())
+
+
+def mark_invalid(widgets: list[QWidget], bad: QWidget | None) -> None:
+    """Clear earlier marks, then outline and focus the refused field."""
+    for w in widgets:
+        if w.styleSheet() == ERROR_STYLE:
+            w.setStyleSheet("")
+    if bad is not None:
+        bad.setStyleSheet(ERROR_STYLE)
+        bad.setFocus()
