@@ -237,7 +237,9 @@ class CustomerRepository:
         index holds the name framed as ``^name$``, so they search ``^张伟`` (name starts with)
         and ``小明$`` (name ends with). One character (王) uses the name index as a prefix.
         """
-        q = re.sub(r"[\s·\-]", "", text).upper()
+        # LIKE wildcards never occur in names, phones, plates or VINs: drop them rather than
+        # escape them, because an ESCAPE clause stops FTS5 from using the trigram index.
+        q = re.sub(r"[\s·\-%_\\]", "", text).upper()
         if not q:
             return self.recent(limit)
         cols = "c.id, c.name, c.mobile, c.tier, c.locality, c.updated_at"
@@ -258,7 +260,7 @@ class CustomerRepository:
             for pattern in patterns:
                 rowids += [
                     r[0] for r in raw.execute(
-                        "SELECT rowid FROM customer_search WHERE doc LIKE ? ESCAPE '\\' LIMIT ?",
+                        "SELECT rowid FROM customer_search WHERE doc LIKE ? LIMIT ?",
                         (pattern, limit - len(rowids)),
                     )
                     if r[0] not in rowids
@@ -437,9 +439,8 @@ def _vehicle(r: VehicleRow) -> Vehicle:
 
 
 def _like(fragment: str) -> str:
-    """A LIKE pattern for ``fragment`` anywhere, with LIKE's wildcards escaped."""
-    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    """A LIKE pattern for ``fragment`` anywhere (the caller removed any wildcards)."""
+    return f"%{fragment}%"
 
 
 def _ts(text: str | None) -> dt.datetime | None:
