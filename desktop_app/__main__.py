@@ -16,7 +16,9 @@ from .paths import default_db_path
 
 def _db_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument(
-        "--db", type=Path, default=None if top else argparse.SUPPRESS,
+        "--db",
+        type=Path,
+        default=None if top else argparse.SUPPRESS,
         help=f"database file (default: {default_db_path()})",
     )
 
@@ -32,8 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(demo)
     demo.add_argument("--customers", type=int, default=2_000)
     demo.add_argument("--seed", type=int, default=1)
-    demo.add_argument("--if-new", action="store_true",
-                      help="do nothing when the database file already exists")
+    demo.add_argument(
+        "--if-new", action="store_true", help="do nothing when the database file already exists"
+    )
 
     shot = sub.add_parser("screenshot", help="render a view of the main window to a PNG")
     _db_arg(shot)
@@ -77,8 +80,14 @@ def main(argv: list[str] | None = None) -> int:
             from .app import screenshot
 
             width, height = (int(x) for x in args.size.lower().split("x"))
-            return screenshot(db_path, args.view, args.out, QSize(width, height),
-                              getattr(args, "lang", None), args.user)
+            return screenshot(
+                db_path,
+                args.view,
+                args.out,
+                QSize(width, height),
+                getattr(args, "lang", None),
+                args.user,
+            )
         if command == "list":
             return _list(db_path, args.kind, args.limit)
         if command == "print":
@@ -113,8 +122,11 @@ def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
         f"{db_path}: {summary.customers} customers, {summary.vehicles} vehicles"
         + (f", new store with {summary.staff} staff" if summary.created_site else "")
         + f" in {time.perf_counter() - started:.1f} s"
-        + (f" (demo password for every account: {demo_data.DEMO_PASSWORD})"
-           if summary.created_site else "")
+        + (
+            f" (demo password for every account: {demo_data.DEMO_PASSWORD})"
+            if summary.created_site
+            else ""
+        )
     )
     return 0
 

@@ -57,11 +57,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_main_window(
-    db: Database, session: Session, runner: TaskRunner, dialogs: DialogService,
+    db: Database,
+    session: Session,
+    runner: TaskRunner,
+    dialogs: DialogService,
     language_setting: str | None,
 ) -> MainWindow:
     return MainWindow(
-        session, CustomerService(db, session), StatusService(db), runner, dialogs,
+        session,
+        CustomerService(db, session),
+        StatusService(db),
+        runner,
+        dialogs,
         language_setting,
     )
 
@@ -77,8 +84,9 @@ def run_gui(db_path: Path, language: str | None = None) -> int:
     lock = QLockFile(str(db_path) + ".lock")
     lock.setStaleLockTime(0)  # stale only if its process is gone
     if not lock.tryLock(200):
-        dialogs.error(None, "DealerDesk", tr_error(
-            StorageEnvironmentError(EnvKind.IN_USE, str(db_path))))
+        dialogs.error(
+            None, "DealerDesk", tr_error(StorageEnvironmentError(EnvKind.IN_USE, str(db_path)))
+        )
         return 2
     try:
         db = open_database(db_path)
@@ -94,48 +102,72 @@ def run_gui(db_path: Path, language: str | None = None) -> int:
     runner.bug_handler = crash.handle
     site = SiteRepository(db).current()
     if site is None:
-        dialogs.error(None, "DealerDesk", app.translate(
-            "App", "This database has no dealership set up yet. Create the demo store with "
-            "'python -m desktop_app demo-data' or register this PC with the hub."))
+        dialogs.error(
+            None,
+            "DealerDesk",
+            app.translate(
+                "App",
+                "This database has no dealership set up yet. Create the demo store with "
+                "'python -m desktop_app demo-data' or register this PC with the hub.",
+            ),
+        )
         return 2
 
     while True:
         sign_in = SignInDialog(AuthService(db), runner, site.name)
         if sign_in.exec() != SignInDialog.DialogCode.Accepted or sign_in.session is None:
+            db.close()
             return 0
         window = build_main_window(db, sign_in.session, runner, dialogs, setting)
-        restart = {"wanted": False, "sign_out": False}
-
-        def language_changed(new: str, w: MainWindow = window) -> None:
-            db.set_meta("language", new)
-            if dialogs.ask_confirm(w, w.tr("Language"), w.tr("Restart DealerDesk now to use the new language?")):
-                restart["wanted"] = True
-                w.close()
-
-        def sign_out(w: MainWindow = window) -> None:
-            restart["sign_out"] = True
-            w.close()
-
-        window.sig_language_changed.connect(language_changed)
-        window.sig_sign_out.connect(sign_out)
+        outcome = _WindowOutcome(db, dialogs, window)
         window.resize(QSize(1280, 800))
         window.show()
         window.start()
         log.info("main window shown %.0f ms after start", (time.perf_counter() - started) * 1000)
         app.exec()
         runner.wait_idle()
-        if restart["wanted"]:
+        if outcome.restart:
             db.close()
             lock.unlock()
             QProcess.startDetached(sys.executable, sys.argv)
             return 0
-        if not restart["sign_out"]:
+        if not outcome.sign_out:
             db.close()
             return 0
 
 
+class _WindowOutcome:
+    """How the main window was left: quit, sign out (back to sign-in) or restart."""
+
+    def __init__(self, db: Database, dialogs: DialogService, window: MainWindow) -> None:
+        self.db = db
+        self.dialogs = dialogs
+        self.window = window
+        self.restart = False
+        self.sign_out = False
+        window.sig_language_changed.connect(self._language_changed)
+        window.sig_sign_out.connect(self._sign_out)
+
+    def _language_changed(self, language: str) -> None:
+        self.db.set_meta("language", language)
+        w = self.window
+        if self.dialogs.ask_confirm(
+            w, w.tr("Language"), w.tr("Restart DealerDesk now to use the new language?")
+        ):
+            self.restart = True
+            w.close()
+
+    def _sign_out(self) -> None:
+        self.sign_out = True
+        self.window.close()
+
+
 def screenshot(
-    db_path: Path, view: str, out: Path, size: QSize, language: str | None,
+    db_path: Path,
+    view: str,
+    out: Path,
+    size: QSize,
+    language: str | None,
     username: str | None = None,
 ) -> int:
     """Render the main window on ``view`` with the database's data to a PNG."""

@@ -44,8 +44,7 @@ def stale(target: Path, sources: list[Path]) -> bool:
 
 def python_sources() -> list[Path]:
     return sorted(
-        p for p in PACKAGE.rglob("*.py")
-        if GENERATED_FORMS not in p.parents and p != RESOURCES_PY
+        p for p in PACKAGE.rglob("*.py") if GENERATED_FORMS not in p.parents and p != RESOURCES_PY
     )
 
 
@@ -55,9 +54,17 @@ def update_translations() -> None:
     for lang in LANGUAGES:
         ts = TRANSLATIONS / f"dealerdesk_{lang}.ts"
         subprocess.run(
-            [tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
-             "-ts", str(ts.relative_to(ROOT))],
-            check=True, cwd=ROOT,
+            [
+                tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources,
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            check=True,
+            cwd=ROOT,
         )
 
 
@@ -74,8 +81,9 @@ def build_translations() -> list[Path]:
     for ts in sorted(TRANSLATIONS.glob("dealerdesk_*.ts")):
         qm = ts.with_suffix(".qm")
         if stale(qm, [ts]):
-            subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
-                           check=True)
+            subprocess.run(
+                [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True
+            )
         built.append(qm)
     return built
 

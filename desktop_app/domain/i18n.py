@@ -5,6 +5,7 @@ They are written in English, marked with ``QT_TRANSLATE_NOOP(context, text)`` so
 ``pyside6-lupdate`` collects them, and translated by the UI when shown.
 """
 
+
 # The function name is what lupdate looks for; it must stay exactly this.
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802
     return text

@@ -86,8 +86,7 @@ def validate_id_number(id_number: str, field: str = "id_number") -> str:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Messages",
-                "An ID number has 18 characters: 17 digits and a last digit or X "
-                "({length} typed).",
+                "An ID number has 18 characters: 17 digits and a last digit or X ({length} typed).",
             ),
             field=field,
             length=len(p),

@@ -56,8 +56,15 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
     Role.TECHNICIAN: frozenset({P.VIEW_CUSTOMERS, P.PDI_INSPECT}),
     Role.SALES_CONSULTANT: frozenset(
-        {P.VIEW_CUSTOMERS, P.EDIT_CUSTOMERS, P.VIEW_ID_NUMBERS, P.EDIT_QUOTES, P.SIGN_CONTRACTS,
-         P.DELIVER_VEHICLES, P.WORK_CARE_LIST}
+        {
+            P.VIEW_CUSTOMERS,
+            P.EDIT_CUSTOMERS,
+            P.VIEW_ID_NUMBERS,
+            P.EDIT_QUOTES,
+            P.SIGN_CONTRACTS,
+            P.DELIVER_VEHICLES,
+            P.WORK_CARE_LIST,
+        }
     ),
     Role.DELIVERY_SPECIALIST: frozenset(
         {P.VIEW_CUSTOMERS, P.EDIT_CUSTOMERS, P.PDI_INSPECT, P.DELIVER_VEHICLES}

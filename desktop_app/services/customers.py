@@ -88,7 +88,9 @@ class CustomerService:
                     raise DuplicatePhone(field_name, phone, other[0], other[1])
         return self.customers.save(customer, self.session.site.id, self.session.staff.id)
 
-    def save_vehicle(self, vehicle: Vehicle, accept_warnings: bool = False) -> tuple[str, list[str]]:
+    def save_vehicle(
+        self, vehicle: Vehicle, accept_warnings: bool = False
+    ) -> tuple[str, list[str]]:
         """Validate and save. With warnings and not ``accept_warnings``, nothing is saved and
         the id is empty: the UI asks the person and calls again with ``accept_warnings``."""
         self._require(Permission.EDIT_CUSTOMERS)

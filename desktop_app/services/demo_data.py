@@ -10,8 +10,8 @@ sales1-4, delivery1-2, care1-2.
 from __future__ import annotations
 
 import datetime as dt
-import random
 import multiprocessing
+import random
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,24 +29,89 @@ from .auth import hash_password
 
 DEMO_PASSWORD = "dealerdesk"
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐"
+    "许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+)
 GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红春梅海燕雪松文博宇浩然子涵"
     "欣怡晨阳佳琪思远雨萱俊杰梓轩一鸣晓东立新永刚丹丹婷婷亮辉鹏飞凯琳慧颖"
 )
-DISTRICTS = ["浦东新区", "闵行区", "徐汇区", "长宁区", "静安区", "普陀区", "杨浦区", "宝山区",
-             "嘉定区", "松江区", "青浦区", "奉贤区"]
-ROADS = ["世纪大道", "张杨路", "虹梅路", "漕溪北路", "延安西路", "南京西路", "中山北路",
-         "四平路", "共和新路", "沪太路", "嘉松北路", "人民北路", "淮海中路", "长寿路"]
-OTHER_CITIES = [("苏州市", "苏E", "320505"), ("杭州市", "浙A", "330106"),
-                ("南京市", "苏A", "320102"), ("无锡市", "苏B", "320211"),
-                ("宁波市", "浙B", "330203"), ("合肥市", "皖A", "340104")]
+DISTRICTS = [
+    "浦东新区",
+    "闵行区",
+    "徐汇区",
+    "长宁区",
+    "静安区",
+    "普陀区",
+    "杨浦区",
+    "宝山区",
+    "嘉定区",
+    "松江区",
+    "青浦区",
+    "奉贤区",
+]
+ROADS = [
+    "世纪大道",
+    "张杨路",
+    "虹梅路",
+    "漕溪北路",
+    "延安西路",
+    "南京西路",
+    "中山北路",
+    "四平路",
+    "共和新路",
+    "沪太路",
+    "嘉松北路",
+    "人民北路",
+    "淮海中路",
+    "长寿路",
+]
+OTHER_CITIES = [
+    ("苏州市", "苏E", "320505"),
+    ("杭州市", "浙A", "330106"),
+    ("南京市", "苏A", "320102"),
+    ("无锡市", "苏B", "320211"),
+    ("宁波市", "浙B", "330203"),
+    ("合肥市", "皖A", "340104"),
+]
 SH_AREA_CODES = ["310115", "310112", "310104", "310105", "310106", "310107", "310110"]
 COLOURS = ["珍珠白", "曜石黑", "星空灰", "冰川银", "宝石蓝", "烈焰红", "香槟金", "松石绿"]
-PREFIXES = ["133", "135", "136", "137", "138", "139", "150", "151", "152", "158", "159",
-            "177", "180", "181", "186", "187", "188", "189", "199"]
-YEAR_CODES = {2016: "G", 2017: "H", 2018: "J", 2019: "K", 2020: "L", 2021: "M", 2022: "N",
-              2023: "P", 2024: "R", 2025: "S", 2026: "T", 2027: "V"}
+PREFIXES = [
+    "133",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "158",
+    "159",
+    "177",
+    "180",
+    "181",
+    "186",
+    "187",
+    "188",
+    "189",
+    "199",
+]
+YEAR_CODES = {
+    2016: "G",
+    2017: "H",
+    2018: "J",
+    2019: "K",
+    2020: "L",
+    2021: "M",
+    2022: "N",
+    2023: "P",
+    2024: "R",
+    2025: "S",
+    2026: "T",
+    2027: "V",
+}
 PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"  # 34: no I, no O
 PLANTS = "ABCDEFGHJKLMNPRSTUVWXYZ123456789"
 SCRAMBLE = 2_654_435_761  # odd and not a multiple of 5 or 17: a bijection for our moduli
@@ -63,8 +128,18 @@ CATALOGUE: list[tuple[str, str, str, int, FuelType, int, int | None, str, int, i
     ("丰田", "卡罗拉", "1.2T 先锋版", 119_800, FuelType.PETROL, 5, 1197, "LVG", 36, 100_000),
     ("丰田", "凯美瑞", "2.0E 精英版", 179_800, FuelType.PETROL, 5, 1987, "LVG", 36, 100_000),
     ("丰田", "凯美瑞", "双擎 2.5HG 豪华版", 219_800, FuelType.HEV, 5, 2487, "LVG", 36, 100_000),
-    ("丰田", "汉兰达", "2.0T 四驱至尊版 7座", 319_800, FuelType.PETROL, 7, 1998, "LVG", 36,
-     100_000),
+    (
+        "丰田",
+        "汉兰达",
+        "2.0T 四驱至尊版 7座",
+        319_800,
+        FuelType.PETROL,
+        7,
+        1998,
+        "LVG",
+        36,
+        100_000,
+    ),
     ("别克", "GL8", "ES陆尊 653T 豪华型", 329_900, FuelType.PETROL, 7, 1998, "LSG", 36, 100_000),
     ("比亚迪", "秦PLUS", "DM-i 55KM 领先型", 99_800, FuelType.PHEV, 5, 1498, "LGX", 72, 150_000),
     ("比亚迪", "汉", "EV 605KM 尊贵型", 219_800, FuelType.BEV, 5, None, "LGX", 72, 150_000),
@@ -101,10 +176,16 @@ STAFF: list[tuple[str, str, tuple[Role, ...]]] = [
     ("care2", "谢慧颖", (Role.CUSTOMER_CARE,)),
 ]
 
-BAYS = [("B01", "机修工位 1", "general"), ("B02", "机修工位 2", "general"),
-        ("B03", "机修工位 3", "general"), ("B04", "机修工位 4", "general"),
-        ("Q01", "快保工位", "quick"), ("S01", "钣喷工位", "body"),
-        ("P01", "PDI 检测工位", "pdi"), ("W01", "洗车工位", "wash")]
+BAYS = [
+    ("B01", "机修工位 1", "general"),
+    ("B02", "机修工位 2", "general"),
+    ("B03", "机修工位 3", "general"),
+    ("B04", "机修工位 4", "general"),
+    ("Q01", "快保工位", "quick"),
+    ("S01", "钣喷工位", "body"),
+    ("P01", "PDI 检测工位", "pdi"),
+    ("W01", "洗车工位", "wash"),
+]
 
 
 @dataclass(frozen=True)
@@ -130,12 +211,17 @@ class _Ids:
 
 def _ts(when: dt.datetime) -> str:
     """UTC timestamp text as the triggers write it (``when`` is already UTC)."""
-    return (f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:"
-            f"{when.minute:02d}:{when.second:02d}.000Z")
+    return (
+        f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:"
+        f"{when.minute:02d}:{when.second:02d}.000Z"
+    )
 
 
 def generate(
-    db: Database, customers: int = 2_000, seed: int = 1, today: dt.date | None = None,
+    db: Database,
+    customers: int = 2_000,
+    seed: int = 1,
+    today: dt.date | None = None,
     workers: int | None = None,
 ) -> DemoSummary:
     """Create the demo store if the database has none, then add ``customers`` customers.
@@ -154,11 +240,18 @@ def generate(
     actor = db.raw.execute("SELECT id FROM staff WHERE username = 'advisor1'").fetchone()
     first = int(db.raw.execute("SELECT count(*) FROM customer").fetchone()[0])
     context = _Context(
-        seed=seed, today=today, start=start, site_id=site_id,
+        seed=seed,
+        today=today,
+        start=start,
+        site_id=site_id,
         actor_id=actor[0] if actor else None,
-        models=[tuple(r) for r in db.raw.execute(
-            "SELECT id, brand, fuel_type, warranty_months, first_service_km FROM vehicle_model "
-            "ORDER BY brand, series, trim")],
+        models=[
+            tuple(r)
+            for r in db.raw.execute(
+                "SELECT id, brand, fuel_type, warranty_months, first_service_km FROM vehicle_model "
+                "ORDER BY brand, series, trim"
+            )
+        ],
         wmi_of={c[0]: c[7] for c in CATALOGUE},
     )
     jobs = [
@@ -233,8 +326,17 @@ def _create_store(db: Database, ids: _Ids, start: dt.datetime) -> None:
         db.raw.execute(
             "INSERT INTO site (id, created_at, updated_at, code, name, licence_no, address, "
             "phone, city) VALUES (?,?,?,?,?,?,?,?,?)",
-            (site_id, when, when, "SH01", "上海浦东德诚汽车销售服务有限公司",
-             "91310115MA1K4XXXXX", "上海市浦东新区川沙路 1888 号", "021-58881234", "上海市"),
+            (
+                site_id,
+                when,
+                when,
+                "SH01",
+                "上海浦东德诚汽车销售服务有限公司",
+                "91310115MA1K4XXXXX",
+                "上海市浦东新区川沙路 1888 号",
+                "021-58881234",
+                "上海市",
+            ),
         )
         db.raw.execute(
             "INSERT INTO local_meta (key, value) VALUES ('site_id', ?) "
@@ -245,8 +347,17 @@ def _create_store(db: Database, ids: _Ids, start: dt.datetime) -> None:
             db.raw.execute(
                 "INSERT INTO staff (id, created_at, updated_at, site_id, username, full_name, "
                 "roles, password_hash, phone) VALUES (?,?,?,?,?,?,?,?,?)",
-                (ids.at(start), when, when, site_id, username, name,
-                 ",".join(sorted(r.value for r in roles)), password_hash, ""),
+                (
+                    ids.at(start),
+                    when,
+                    when,
+                    site_id,
+                    username,
+                    name,
+                    ",".join(sorted(r.value for r in roles)),
+                    password_hash,
+                    "",
+                ),
             )
         for brand, series, trim, price, fuel, seats, cc, _wmi, w_months, w_km in CATALOGUE:
             db.raw.execute(
@@ -254,9 +365,23 @@ def _create_store(db: Database, ids: _Ids, start: dt.datetime) -> None:
                 "model_year, guide_price_fen, fuel_type, seats, engine_cc, warranty_months, "
                 "warranty_km, first_service_months, first_service_km) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (ids.at(start), when, when, brand, series, trim, start.year + 10,
-                 int(Decimal(price) * 100), fuel.value, seats, cc, w_months, w_km, 3,
-                 5_000 if fuel in (FuelType.PETROL, FuelType.DIESEL, FuelType.HEV) else 10_000),
+                (
+                    ids.at(start),
+                    when,
+                    when,
+                    brand,
+                    series,
+                    trim,
+                    start.year + 10,
+                    int(Decimal(price) * 100),
+                    fuel.value,
+                    seats,
+                    cc,
+                    w_months,
+                    w_km,
+                    3,
+                    5_000 if fuel in (FuelType.PETROL, FuelType.DIESEL, FuelType.HEV) else 10_000,
+                ),
             )
         for code, name, kind in BAYS:
             db.raw.execute(
@@ -279,9 +404,7 @@ def _base(n: int, alphabet: str, width: int) -> str:
     return "".join(reversed(out))
 
 
-def _customer(
-    rng: random.Random, ids: _Ids, ctx: _Context, index: int
-) -> tuple[Row, list[Row]]:
+def _customer(rng: random.Random, ids: _Ids, ctx: _Context, index: int) -> tuple[Row, list[Row]]:
     created = ctx.start + dt.timedelta(minutes=rng.randrange(0, 3650 * 24 * 60))
     created_text = _ts(created)
     name = rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2, 2))))
@@ -301,25 +424,52 @@ def _customer(
         first17 = f"{area}{birthday:%Y%m%d}{rng.randrange(1000):03d}"
         id_number = first17 + id_check_char(first17)
     roll = rng.random()
-    tier = (Tier.POTENTIAL if roll < 0.12 else Tier.INTENTION if roll < 0.2
-            else Tier.OWNER if roll < 0.7 else Tier.LOYAL)
+    tier = (
+        Tier.POTENTIAL
+        if roll < 0.12
+        else Tier.INTENTION
+        if roll < 0.2
+        else Tier.OWNER
+        if roll < 0.7
+        else Tier.LOYAL
+    )
     tags = rng.choice(["", "", "", "老客户推荐", "车队客户", "VIP", "网约车"])
     customer_id = ids.at(created)
-    customer = (customer_id, created_text, created_text, ctx.actor_id, ctx.site_id, name,
-                mobile, "", id_number, birthday.isoformat() if rng.random() < 0.9 else None,
-                address, city, (Locality.LOCAL if local else Locality.OUT_OF_TOWN).value,
-                tier.value, tags, "")
+    customer = (
+        customer_id,
+        created_text,
+        created_text,
+        ctx.actor_id,
+        ctx.site_id,
+        name,
+        mobile,
+        "",
+        id_number,
+        birthday.isoformat() if rng.random() < 0.9 else None,
+        address,
+        city,
+        (Locality.LOCAL if local else Locality.OUT_OF_TOWN).value,
+        tier.value,
+        tags,
+        "",
+    )
     vehicles: list[Row] = []
     if tier in (Tier.OWNER, Tier.LOYAL):
         for j in range(1 + (rng.random() < 0.5625)):
-            vehicles.append(_vehicle(rng, ids, ctx, created, customer_id, index * 2 + j,
-                                     plate_prefix))
+            vehicles.append(
+                _vehicle(rng, ids, ctx, created, customer_id, index * 2 + j, plate_prefix)
+            )
     return customer, vehicles
 
 
 def _vehicle(
-    rng: random.Random, ids: _Ids, ctx: _Context, created: dt.datetime, customer_id: str,
-    index: int, plate_prefix: str,
+    rng: random.Random,
+    ids: _Ids,
+    ctx: _Context,
+    created: dt.datetime,
+    customer_id: str,
+    index: int,
+    plate_prefix: str,
 ) -> Row:
     model_id, brand, fuel, warranty_months, _first_km = rng.choice(ctx.models)
     sale = min(created.date() + dt.timedelta(days=rng.randrange(0, 60)), ctx.today)
@@ -327,8 +477,14 @@ def _vehicle(
     # VIN: WMI, 5 random descriptor characters, check digit, year, plant, serial; the plant
     # and serial come from the index so no two demo vehicles share a VIN.
     plant, serial = divmod(index, 10**6)
-    body = (ctx.wmi_of[brand] + "".join(rng.choices(VIN_CHARS, k=5)) + "0" + YEAR_CODES[year]
-            + PLANTS[plant % len(PLANTS)] + f"{_scramble(serial, 10**6):06d}")
+    body = (
+        ctx.wmi_of[brand]
+        + "".join(rng.choices(VIN_CHARS, k=5))
+        + "0"
+        + YEAR_CODES[year]
+        + PLANTS[plant % len(PLANTS)]
+        + f"{_scramble(serial, 10**6):06d}"
+    )
     vin = body[:8] + check_digit(body) + body[9:]
     if FuelType(fuel).is_nev:  # green plate: D/F, a character, 4 digits
         x = _scramble(index, 2 * 34 * 10**4)
@@ -345,9 +501,23 @@ def _vehicle(
         last_visit = None
     engine = "".join(rng.choices("0123456789ABCDEFGHJKLMNPRSTUVWXYZ", k=8))
     when = f"{sale.isoformat()}T02:00:00.000Z"
-    return (ids.on(sale), when, when, ctx.actor_id, customer_id, vin, plate, model_id,
-            rng.choice(COLOURS), engine, mileage, sale.isoformat(), warranty_end.isoformat(),
-            insurance.isoformat(), last_visit.isoformat() if last_visit else None)
+    return (
+        ids.on(sale),
+        when,
+        when,
+        ctx.actor_id,
+        customer_id,
+        vin,
+        plate,
+        model_id,
+        rng.choice(COLOURS),
+        engine,
+        mileage,
+        sale.isoformat(),
+        warranty_end.isoformat(),
+        insurance.isoformat(),
+        last_visit.isoformat() if last_visit else None,
+    )
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -358,5 +528,6 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def _next_anniversary(sale: dt.date, today: dt.date) -> dt.date:
     candidate = dt.date(today.year, sale.month, min(sale.day, 28))
-    return candidate if candidate >= today else dt.date(today.year + 1, sale.month,
-                                                        min(sale.day, 28))
+    return (
+        candidate if candidate >= today else dt.date(today.year + 1, sale.month, min(sale.day, 28))
+    )

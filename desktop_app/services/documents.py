@@ -12,11 +12,18 @@ from ..storage.repositories import CustomerRepository, SiteRepository, VehicleRe
 from .errors import NotFound
 
 ZH_LABELS = {  # the domain's label texts in Chinese, for documents rendered without Qt
-    "Potential": "潜在客户", "Intention": "意向客户", "Owner": "保有客户", "Loyal": "忠诚客户",
-    "All contact": "全部联系", "Post-delivery callbacks": "交车回访",
-    "Maintenance reminders": "保养提醒", "Insurance renewal": "续保提醒",
-    "Annual inspection": "年检提醒", "Birthday greetings": "生日祝福",
-    "Satisfaction surveys": "满意度调查", "Marketing": "营销活动",
+    "Potential": "潜在客户",
+    "Intention": "意向客户",
+    "Owner": "保有客户",
+    "Loyal": "忠诚客户",
+    "All contact": "全部联系",
+    "Post-delivery callbacks": "交车回访",
+    "Maintenance reminders": "保养提醒",
+    "Insurance renewal": "续保提醒",
+    "Annual inspection": "年检提醒",
+    "Birthday greetings": "生日祝福",
+    "Satisfaction surveys": "满意度调查",
+    "Marketing": "营销活动",
 }
 
 
@@ -40,17 +47,23 @@ def customer_file_pdf(db: Database, mobile: str, lang: str, by: str = "") -> byt
     vehicles = VehicleRepository(db).for_customer(customer.id)
     data = CustomerFileData(
         site_name=site.name if site else "",
-        name=customer.name, mobile=customer.mobile, phone2=customer.phone2,
+        name=customer.name,
+        mobile=customer.mobile,
+        phone2=customer.phone2,
         id_number_masked=mask_id_number(customer.id_number),
         birthday=customer.birthday.isoformat() if customer.birthday else "",
-        address=customer.address, city=customer.city, tier=label(TIER_LABELS[customer.tier]),
+        address=customer.address,
+        city=customer.city,
+        tier=label(TIER_LABELS[customer.tier]),
         tags=", ".join(customer.tags),
         do_not_contact="; ".join(
             f"{label(CONTACT_TASK_LABELS[d.task])}: {d.reason}" for d in customer.do_not_contact
         ),
         vehicles=[
             VehicleLine(
-                plate=format_plate(v.plate) if v.plate else "", model=v.model_name, vin=v.vin,
+                plate=format_plate(v.plate) if v.plate else "",
+                model=v.model_name,
+                vin=v.vin,
                 mileage_km=v.mileage_km,
                 sale_date=v.sale_date.isoformat() if v.sale_date else "",
                 warranty_end=v.warranty_end.isoformat() if v.warranty_end else "",
@@ -58,6 +71,7 @@ def customer_file_pdf(db: Database, mobile: str, lang: str, by: str = "") -> byt
             )
             for v in vehicles
         ],
-        printed_by=by, printed_at=dt.datetime.now(),
+        printed_by=by,
+        printed_at=dt.datetime.now(),
     )
     return render_customer_file(data, lang)

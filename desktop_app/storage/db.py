@@ -64,7 +64,9 @@ class Database:
             self.db = peewee.SqliteDatabase(self.path, pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_S)
         self.db.register_function(self.clock.now, "dd_hlc", 0)
         self.db.register_function(lambda: self.device_id, "dd_device", 0)
-        self.db.register_function(lambda: int(getattr(self._flags, "capture", True)), "dd_capture", 0)
+        self.db.register_function(
+            lambda: int(getattr(self._flags, "capture", True)), "dd_capture", 0
+        )
         self.db.register_function(lambda: int(getattr(self._flags, "bulk", False)), "dd_bulk", 0)
         self.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
 

@@ -143,5 +143,11 @@ class VehicleRow(SyncedModel):
 
 
 ALL_MODELS: list[type[pw.Model]] = [
-    Site, Staff, VehicleModelRow, ServiceBay, CustomerRow, CustomerDnc, VehicleRow,
+    Site,
+    Staff,
+    VehicleModelRow,
+    ServiceBay,
+    CustomerRow,
+    CustomerDnc,
+    VehicleRow,
 ]

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from ..domain.customers import (
     ContactTask,
     Customer,
@@ -21,8 +23,6 @@ from ..domain.customers import (
 from ..domain.roles import Role
 from ..domain.staff import Site, StaffMember
 from .db import Database, utc_now_text
-from peewee import JOIN
-
 from .ids import uuid7
 from .models import CustomerDnc, CustomerRow, ServiceBay, Staff, VehicleModelRow, VehicleRow
 from .models import Site as SiteRow
@@ -76,8 +76,13 @@ class SiteRepository:
 
 def _site(row: SiteRow) -> Site:
     return Site(
-        id=row.id, code=row.code, name=row.name, city=row.city, licence_no=row.licence_no,
-        address=row.address, phone=row.phone,
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        city=row.city,
+        licence_no=row.licence_no,
+        address=row.address,
+        phone=row.phone,
     )
 
 
@@ -97,13 +102,21 @@ class StaffRepository:
         return None if row is None else _staff(row)
 
     def create(
-        self, site_id: str, username: str, full_name: str, roles: Iterable[Role],
-        password_hash: str, actor: str | None = None,
+        self,
+        site_id: str,
+        username: str,
+        full_name: str,
+        roles: Iterable[Role],
+        password_hash: str,
+        actor: str | None = None,
     ) -> StaffMember:
         with self.db.write():
             row = Staff.create(
-                site_id=site_id, username=username.strip().lower(), full_name=full_name,
-                roles=",".join(sorted(r.value for r in roles)), password_hash=password_hash,
+                site_id=site_id,
+                username=username.strip().lower(),
+                full_name=full_name,
+                roles=",".join(sorted(r.value for r in roles)),
+                password_hash=password_hash,
                 **_stamp_new(actor),
             )
         return _staff(row)
@@ -128,8 +141,11 @@ class StaffRepository:
 
 def _staff(row: Staff) -> StaffMember:
     return StaffMember(
-        id=row.id, username=row.username, full_name=row.full_name,
-        roles=frozenset(Role(r) for r in row.roles.split(",") if r), active=bool(row.active),
+        id=row.id,
+        username=row.username,
+        full_name=row.full_name,
+        roles=frozenset(Role(r) for r in row.roles.split(",") if r),
+        active=bool(row.active),
         phone=row.phone,
     )
 
@@ -146,11 +162,19 @@ class ModelCatalog:
     def add(self, m: VehicleModel, actor: str | None = None) -> VehicleModel:
         with self.db.write():
             row = VehicleModelRow.create(
-                brand=m.brand, series=m.series, trim=m.trim, model_year=m.model_year,
-                guide_price_fen=m.guide_price, fuel_type=m.fuel_type.value, seats=m.seats,
-                engine_cc=m.engine_cc, warranty_months=m.warranty_months,
-                warranty_km=m.warranty_km, first_service_months=m.first_service_months,
-                first_service_km=m.first_service_km, **_stamp_new(actor),
+                brand=m.brand,
+                series=m.series,
+                trim=m.trim,
+                model_year=m.model_year,
+                guide_price_fen=m.guide_price,
+                fuel_type=m.fuel_type.value,
+                seats=m.seats,
+                engine_cc=m.engine_cc,
+                warranty_months=m.warranty_months,
+                warranty_km=m.warranty_km,
+                first_service_months=m.first_service_months,
+                first_service_km=m.first_service_km,
+                **_stamp_new(actor),
             )
         m.id = row.id
         return m
@@ -158,10 +182,19 @@ class ModelCatalog:
 
 def _model(r: VehicleModelRow) -> VehicleModel:
     return VehicleModel(
-        id=r.id, brand=r.brand, series=r.series, trim=r.trim, model_year=r.model_year,
-        guide_price=r.guide_price_fen, fuel_type=FuelType(r.fuel_type), seats=r.seats,
-        engine_cc=r.engine_cc, warranty_months=r.warranty_months, warranty_km=r.warranty_km,
-        first_service_months=r.first_service_months, first_service_km=r.first_service_km,
+        id=r.id,
+        brand=r.brand,
+        series=r.series,
+        trim=r.trim,
+        model_year=r.model_year,
+        guide_price=r.guide_price_fen,
+        fuel_type=FuelType(r.fuel_type),
+        seats=r.seats,
+        engine_cc=r.engine_cc,
+        warranty_months=r.warranty_months,
+        warranty_km=r.warranty_km,
+        first_service_months=r.first_service_months,
+        first_service_km=r.first_service_km,
     )
 
 
@@ -199,15 +232,24 @@ class CustomerRepository:
             (CustomerDnc.customer_id == customer_id) & CustomerDnc.deleted_at.is_null()
         )
         return Customer(
-            id=row.id, name=row.name, mobile=row.mobile, phone2=row.phone2,
-            id_number=row.id_number, birthday=row.birthday, address=row.address, city=row.city,
-            locality=Locality(row.locality), tier=Tier(row.tier),
-            tags=[t for t in row.tags.split(",") if t], notes=row.notes,
+            id=row.id,
+            name=row.name,
+            mobile=row.mobile,
+            phone2=row.phone2,
+            id_number=row.id_number,
+            birthday=row.birthday,
+            address=row.address,
+            city=row.city,
+            locality=Locality(row.locality),
+            tier=Tier(row.tier),
+            tags=[t for t in row.tags.split(",") if t],
+            notes=row.notes,
             do_not_contact=[
                 DoNotContact(task=ContactTask(d.task), reason=d.reason)
                 for d in dnc.order_by(CustomerDnc.task)
             ],
-            created_at=_ts(row.created_at), updated_at=_ts(row.updated_at),
+            created_at=_ts(row.created_at),
+            updated_at=_ts(row.updated_at),
         )
 
     def with_phone(self, phone: str, exclude_id: str | None = None) -> tuple[str, str] | None:
@@ -259,7 +301,8 @@ class CustomerRepository:
             rowids: list[int] = []
             for pattern in patterns:
                 rowids += [
-                    r[0] for r in raw.execute(
+                    r[0]
+                    for r in raw.execute(
                         "SELECT rowid FROM customer_search WHERE doc LIKE ? LIMIT ?",
                         (pattern, limit - len(rowids)),
                     )
@@ -293,8 +336,13 @@ class CustomerRepository:
             vehicles.setdefault(customer_id, []).append(label)
         return [
             CustomerHit(
-                id=r[0], name=r[1], mobile=r[2], tier=r[3], locality=r[4],
-                vehicles="; ".join(vehicles.get(r[0], [])), updated_at=r[5],
+                id=r[0],
+                name=r[1],
+                mobile=r[2],
+                tier=r[3],
+                locality=r[4],
+                vehicles="; ".join(vehicles.get(r[0], [])),
+                updated_at=r[5],
             )
             for r in rows
         ]
@@ -315,8 +363,13 @@ class CustomerRepository:
             rows = self.db.raw.execute(sql, {"cid": customer_id, "limit": limit}).fetchall()
         return [
             HistoryEntry(
-                hlc=r[0], logged_at=r[1], table=r[2], row_id=r[3], op=r[4],
-                changed=tuple(json.loads(r[5])) if r[5] else (), actor_name=r[6],
+                hlc=r[0],
+                logged_at=r[1],
+                table=r[2],
+                row_id=r[3],
+                op=r[4],
+                changed=tuple(json.loads(r[5])) if r[5] else (),
+                actor_name=r[6],
             )
             for r in rows
         ]
@@ -326,9 +379,16 @@ class CustomerRepository:
     def save(self, c: Customer, site_id: str, actor: str | None) -> str:
         """Insert or update ``c`` with its do-not-contact flags; returns its id."""
         values = {
-            "name": c.name, "mobile": c.mobile, "phone2": c.phone2, "id_number": c.id_number,
-            "birthday": c.birthday, "address": c.address, "city": c.city,
-            "locality": c.locality.value, "tier": c.tier.value, "tags": ",".join(c.tags),
+            "name": c.name,
+            "mobile": c.mobile,
+            "phone2": c.phone2,
+            "id_number": c.id_number,
+            "birthday": c.birthday,
+            "address": c.address,
+            "city": c.city,
+            "locality": c.locality.value,
+            "tier": c.tier.value,
+            "tags": ",".join(c.tags),
             "notes": c.notes,
         }
         with self.db.write():
@@ -337,9 +397,9 @@ class CustomerRepository:
                 CustomerRow.insert(site_id=site_id, **values, **stamp).execute()
                 c.id = str(stamp["id"])
             else:
-                CustomerRow.update(
-                    **values, updated_at=utc_now_text(), updated_by=actor
-                ).where(CustomerRow.id == c.id).execute()
+                CustomerRow.update(**values, updated_at=utc_now_text(), updated_by=actor).where(
+                    CustomerRow.id == c.id
+                ).execute()
             self._save_dnc(c.id, c.do_not_contact, actor)
         return c.id
 
@@ -381,10 +441,14 @@ class VehicleRepository:
 
     def for_customer(self, customer_id: str) -> list[Vehicle]:
         rows = (
-            VehicleRow.select(VehicleRow, VehicleModelRow.brand, VehicleModelRow.series,
-                              VehicleModelRow.trim)
-            .join(VehicleModelRow, on=(VehicleModelRow.id == VehicleRow.model_id),
-                  join_type=JOIN.LEFT_OUTER)
+            VehicleRow.select(
+                VehicleRow, VehicleModelRow.brand, VehicleModelRow.series, VehicleModelRow.trim
+            )
+            .join(
+                VehicleModelRow,
+                on=(VehicleModelRow.id == VehicleRow.model_id),
+                join_type=JOIN.LEFT_OUTER,
+            )
             .where((VehicleRow.customer_id == customer_id) & VehicleRow.deleted_at.is_null())
             .order_by(VehicleRow.created_at)
             .objects()
@@ -409,10 +473,16 @@ class VehicleRepository:
 
     def save(self, v: Vehicle, actor: str | None) -> str:
         values = {
-            "customer_id": v.customer_id, "vin": v.vin, "plate": v.plate,
-            "model_id": v.model_id, "colour": v.colour, "engine_no": v.engine_no,
-            "mileage_km": v.mileage_km, "sale_date": v.sale_date,
-            "warranty_end": v.warranty_end, "insurance_expiry": v.insurance_expiry,
+            "customer_id": v.customer_id,
+            "vin": v.vin,
+            "plate": v.plate,
+            "model_id": v.model_id,
+            "colour": v.colour,
+            "engine_no": v.engine_no,
+            "mileage_km": v.mileage_km,
+            "sale_date": v.sale_date,
+            "warranty_end": v.warranty_end,
+            "insurance_expiry": v.insurance_expiry,
             "last_visit": v.last_visit,
         }
         with self.db.write():
@@ -431,10 +501,19 @@ def _vehicle(r: VehicleRow) -> Vehicle:
     model = getattr(r, "brand", None)
     name = " ".join(x for x in (model, getattr(r, "series", ""), getattr(r, "trim", "")) if x)
     return Vehicle(
-        id=r.id, customer_id=r.customer_id, vin=r.vin, plate=r.plate, model_id=r.model_id,
-        model_name=name, colour=r.colour, engine_no=r.engine_no, mileage_km=r.mileage_km,
-        sale_date=r.sale_date, warranty_end=r.warranty_end,
-        insurance_expiry=r.insurance_expiry, last_visit=r.last_visit,
+        id=r.id,
+        customer_id=r.customer_id,
+        vin=r.vin,
+        plate=r.plate,
+        model_id=r.model_id,
+        model_name=name,
+        colour=r.colour,
+        engine_no=r.engine_no,
+        mileage_km=r.mileage_km,
+        sale_date=r.sale_date,
+        warranty_end=r.warranty_end,
+        insurance_expiry=r.insurance_expiry,
+        last_visit=r.last_visit,
     )
 
 

@@ -18,19 +18,47 @@ SYNCED_TABLES: dict[str, tuple[str, ...]] = {
     "site": ("code", "name", "licence_no", "address", "phone", "city"),
     "staff": ("site_id", "username", "full_name", "roles", "password_hash", "phone", "active"),
     "vehicle_model": (
-        "brand", "series", "trim", "model_year", "guide_price_fen", "fuel_type", "seats",
-        "engine_cc", "warranty_months", "warranty_km", "first_service_months",
+        "brand",
+        "series",
+        "trim",
+        "model_year",
+        "guide_price_fen",
+        "fuel_type",
+        "seats",
+        "engine_cc",
+        "warranty_months",
+        "warranty_km",
+        "first_service_months",
         "first_service_km",
     ),
     "service_bay": ("site_id", "code", "name", "kind", "active"),
     "customer": (
-        "site_id", "name", "mobile", "phone2", "id_number", "birthday", "address", "city",
-        "locality", "tier", "tags", "notes",
+        "site_id",
+        "name",
+        "mobile",
+        "phone2",
+        "id_number",
+        "birthday",
+        "address",
+        "city",
+        "locality",
+        "tier",
+        "tags",
+        "notes",
     ),
     "customer_dnc": ("customer_id", "task", "reason"),
     "vehicle": (
-        "customer_id", "vin", "plate", "model_id", "colour", "engine_no", "mileage_km",
-        "sale_date", "warranty_end", "insurance_expiry", "last_visit",
+        "customer_id",
+        "vin",
+        "plate",
+        "model_id",
+        "colour",
+        "engine_no",
+        "mileage_km",
+        "sale_date",
+        "warranty_end",
+        "insurance_expiry",
+        "last_visit",
     ),
 }
 
@@ -110,8 +138,9 @@ def search_triggers() -> list[str]:
 
 REBUILD_SEARCH_SQL = [
     "DELETE FROM customer_search",
-    "INSERT INTO customer_search (rowid, doc) SELECT c.rowid, '^' || c.name || '$ ' || c.mobile || ' ' "
-    "|| c.phone2 || ' ' || COALESCE(g.doc, '') FROM customer c LEFT JOIN ("
+    "INSERT INTO customer_search (rowid, doc) SELECT c.rowid, "
+    "'^' || c.name || '$ ' || c.mobile || ' ' || c.phone2 || ' ' || COALESCE(g.doc, '') "
+    "FROM customer c LEFT JOIN ("
     "SELECT customer_id, group_concat(plate || ' ' || vin, ' ') AS doc FROM vehicle "
     "WHERE deleted_at IS NULL GROUP BY customer_id) g ON g.customer_id = c.id "
     "WHERE c.deleted_at IS NULL",

@@ -19,16 +19,26 @@ def resolve_language(setting: str | None) -> str:
     return "zh_CN" if name.startswith("zh") else "en"
 
 
+_installed: list[QTranslator] = []  # the application-wide translator Qt holds, if any
+
+
 def install_translator(app: QCoreApplication, language: str) -> QTranslator | None:
-    """Load the compiled translation from the Qt resources; English needs none."""
+    """Load the compiled translation from the Qt resources, replacing the previous one.
+
+    English is the source language and needs none.
+    """
     from . import resources_rc  # noqa: F401  (registers :/translations)
 
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return None
     translator = QTranslator(app)
     if not translator.load(f":/translations/dealerdesk_{language}.qm"):
         return None
     app.installTranslator(translator)
+    _installed.append(translator)
     QLocale.setDefault(QLocale(language))
     return translator
 

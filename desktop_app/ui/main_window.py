@@ -34,8 +34,13 @@ class MainWindow(QMainWindow):
     sig_sign_out = Signal()
 
     def __init__(
-        self, session: Session, customers: CustomerService, status: StatusService,
-        runner: TaskRunner, dialogs: DialogService, language_setting: str | None = None,
+        self,
+        session: Session,
+        customers: CustomerService,
+        status: StatusService,
+        runner: TaskRunner,
+        dialogs: DialogService,
+        language_setting: str | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -46,11 +51,11 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(QIcon(":/icons/dealerdesk.svg"))
-        self.setWindowTitle(
-            self.tr("DealerDesk — {site}").format(site=session.site.name)
-        )
+        self.setWindowTitle(self.tr("DealerDesk — {site}").format(site=session.site.name))
         self.customers_view = CustomersView(customers, runner, dialogs, self)
-        self.customers_view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.customers_view.sig_status.connect(
+            lambda text: self.statusBar().showMessage(text, 5000)
+        )
         self.areas = [
             Area("appointments", "appointments", self.tr("Appointments"), None),
             Area("deliveries", "deliveries", self.tr("Deliveries"), None),
@@ -133,7 +138,9 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         QMessageBox.about(
-            self, self.tr("About DealerDesk"),
-            self.tr("DealerDesk {version}\nOffline-first desk software for 4S dealerships.")
-            .format(version=__version__),
+            self,
+            self.tr("About DealerDesk"),
+            self.tr("DealerDesk {version}\nOffline-first desk software for 4S dealerships.").format(
+                version=__version__
+            ),
         )

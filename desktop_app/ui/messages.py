@@ -21,7 +21,10 @@ class DialogService:
 
     def ask_confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         answer = QMessageBox.question(
-            parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes

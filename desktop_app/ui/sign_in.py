@@ -13,7 +13,10 @@ from .tasks import Operation, TaskRunner
 
 class SignInDialog(QDialog):
     def __init__(
-        self, auth: AuthService, runner: TaskRunner, site_name: str,
+        self,
+        auth: AuthService,
+        runner: TaskRunner,
+        site_name: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

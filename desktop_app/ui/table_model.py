@@ -53,7 +53,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:

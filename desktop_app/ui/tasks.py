@@ -112,5 +112,6 @@ def _call(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
 
 
 def _log_bug(error: BaseException) -> None:
-    log.error("unhandled error in background operation:\n%s",
-              "".join(traceback.format_exception(error)))
+    log.error(
+        "unhandled error in background operation:\n%s", "".join(traceback.format_exception(error))
+    )

@@ -32,8 +32,12 @@ class CustomerDialog(QDialog):
     sig_open_customer = Signal(str)  # the user chose to open another (duplicate) customer
 
     def __init__(
-        self, service: CustomerService, runner: TaskRunner, dialogs: DialogService,
-        customer: Customer | None = None, parent: QWidget | None = None,
+        self,
+        service: CustomerService,
+        runner: TaskRunner,
+        dialogs: DialogService,
+        customer: Customer | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
@@ -52,10 +56,14 @@ class CustomerDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.setWindowTitle(self.tr("Edit customer") if customer else self.tr("New customer"))
         self._fields = {
-            "name": self.ui.nameEdit, "mobile": self.ui.mobileEdit,
-            "phone2": self.ui.phone2Edit, "id_number": self.ui.idNumberEdit,
-            "birthday": self.ui.birthdayEdit, "address": self.ui.addressEdit,
-            "city": self.ui.cityEdit, "tags": self.ui.tagsEdit,
+            "name": self.ui.nameEdit,
+            "mobile": self.ui.mobileEdit,
+            "phone2": self.ui.phone2Edit,
+            "id_number": self.ui.idNumberEdit,
+            "birthday": self.ui.birthdayEdit,
+            "address": self.ui.addressEdit,
+            "city": self.ui.cityEdit,
+            "tags": self.ui.tagsEdit,
             "do_not_contact": self.ui.dncTable,
         }
         if customer:
@@ -93,30 +101,42 @@ class CustomerDialog(QDialog):
         u.notesEdit.setPlainText(c.notes)
         reasons = {d.task.value: d.reason for d in c.do_not_contact}
         for row in range(u.dncTable.rowCount()):
-            item = u.dncTable.item(row, 0)
+            item = self._dnc_item(row, 0)
             task = item.data(Qt.ItemDataRole.UserRole)
             if task in reasons:
                 item.setCheckState(Qt.CheckState.Checked)
-                u.dncTable.item(row, 1).setText(reasons[task])
+                self._dnc_item(row, 1).setText(reasons[task])
+
+    def _dnc_item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.ui.dncTable.item(row, column)
+        if item is None:  # every cell is created in _setup_dnc_table
+            item = QTableWidgetItem("")
+            self.ui.dncTable.setItem(row, column, item)
+        return item
 
     def collect(self) -> Customer:
         """A new Customer from what is in the form (the form itself is never cleared)."""
         u = self.ui
         dnc = []
         for row in range(u.dncTable.rowCount()):
-            item = u.dncTable.item(row, 0)
+            item = self._dnc_item(row, 0)
             if item.checkState() == Qt.CheckState.Checked:
-                reason = u.dncTable.item(row, 1).text()
+                reason = self._dnc_item(row, 1).text()
                 dnc.append(DoNotContact(ContactTask(item.data(Qt.ItemDataRole.UserRole)), reason))
         return Customer(
-            id=self._customer_id, name=u.nameEdit.text(), mobile=u.mobileEdit.text(),
-            phone2=u.phone2Edit.text(), id_number=u.idNumberEdit.text(),
-            birthday=optional_date(u.birthdayEdit), address=u.addressEdit.text().strip(),
+            id=self._customer_id,
+            name=u.nameEdit.text(),
+            mobile=u.mobileEdit.text(),
+            phone2=u.phone2Edit.text(),
+            id_number=u.idNumberEdit.text(),
+            birthday=optional_date(u.birthdayEdit),
+            address=u.addressEdit.text().strip(),
             city=u.cityEdit.text().strip(),
             locality=Locality(u.localityCombo.currentData()),
             tier=Tier(u.tierCombo.currentData()),
             tags=u.tagsEdit.text().replace("，", ",").split(","),
-            notes=u.notesEdit.toPlainText().strip(), do_not_contact=dnc,
+            notes=u.notesEdit.toPlainText().strip(),
+            do_not_contact=dnc,
         )
 
     def save(self) -> None:
@@ -147,7 +167,8 @@ class CustomerDialog(QDialog):
         self.ui.errorLabel.setText(text)
         mark_invalid(list(self._fields.values()), self._fields.get(field or ""))
         if isinstance(error, DuplicatePhone) and self.dialogs.ask_confirm(
-            self, self.tr("Phone already on file"),
+            self,
+            self.tr("Phone already on file"),
             text + "\n\n" + self.tr("Open that customer? What you typed here stays in this form."),
         ):
             self.sig_open_customer.emit(error.other_id)

@@ -23,8 +23,13 @@ class VehicleDialog(QDialog):
     sig_open_customer = Signal(str)
 
     def __init__(
-        self, service: CustomerService, runner: TaskRunner, dialogs: DialogService,
-        customer_id: str, models: list[VehicleModel], vehicle: Vehicle | None = None,
+        self,
+        service: CustomerService,
+        runner: TaskRunner,
+        dialogs: DialogService,
+        customer_id: str,
+        models: list[VehicleModel],
+        vehicle: Vehicle | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -45,9 +50,13 @@ class VehicleDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.setWindowTitle(self.tr("Edit vehicle") if vehicle else self.tr("Add vehicle"))
         self._fields: dict[str, QWidget] = {
-            "vin": self.ui.vinEdit, "plate": self.ui.plateEdit, "model_id": self.ui.modelCombo,
-            "mileage_km": self.ui.mileageSpin, "sale_date": self.ui.saleDateEdit,
-            "warranty_end": self.ui.warrantyEdit, "insurance_expiry": self.ui.insuranceEdit,
+            "vin": self.ui.vinEdit,
+            "plate": self.ui.plateEdit,
+            "model_id": self.ui.modelCombo,
+            "mileage_km": self.ui.mileageSpin,
+            "sale_date": self.ui.saleDateEdit,
+            "warranty_end": self.ui.warrantyEdit,
+            "insurance_expiry": self.ui.insuranceEdit,
         }
         if vehicle:
             self.load(vehicle)
@@ -68,12 +77,18 @@ class VehicleDialog(QDialog):
     def collect(self) -> Vehicle:
         u = self.ui
         return Vehicle(
-            id=self._vehicle_id, customer_id=self.customer_id, vin=u.vinEdit.text(),
-            plate=u.plateEdit.text(), model_id=u.modelCombo.currentData(),
-            colour=u.colourEdit.text().strip(), engine_no=u.engineEdit.text(),
-            mileage_km=u.mileageSpin.value(), sale_date=optional_date(u.saleDateEdit),
+            id=self._vehicle_id,
+            customer_id=self.customer_id,
+            vin=u.vinEdit.text(),
+            plate=u.plateEdit.text(),
+            model_id=u.modelCombo.currentData(),
+            colour=u.colourEdit.text().strip(),
+            engine_no=u.engineEdit.text(),
+            mileage_km=u.mileageSpin.value(),
+            sale_date=optional_date(u.saleDateEdit),
             warranty_end=optional_date(u.warrantyEdit),
-            insurance_expiry=optional_date(u.insuranceEdit), last_visit=self._last_visit,
+            insurance_expiry=optional_date(u.insuranceEdit),
+            last_visit=self._last_visit,
         )
 
     def save(self, accept_warnings: bool = False) -> None:
@@ -120,7 +135,8 @@ class VehicleDialog(QDialog):
             and error.owner_id
             and error.owner_id != self.customer_id
             and self.dialogs.ask_confirm(
-                self, self.tr("VIN already on file"),
+                self,
+                self.tr("VIN already on file"),
                 text + "\n\n" + self.tr("Open the owner's file? What you typed stays here."),
             )
         ):

@@ -45,7 +45,10 @@ class CustomersView(QWidget):
     sig_status = Signal(str)
 
     def __init__(
-        self, service: CustomerService, runner: TaskRunner, dialogs: DialogService,
+        self,
+        service: CustomerService,
+        runner: TaskRunner,
+        dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,27 +63,38 @@ class CustomersView(QWidget):
         self._open_generation = 0
         self._pending_select: str | None = None
 
-        self.hits = RowTableModel[CustomerHit]([
-            Column(lambda: self.tr("Name"), lambda h: h.name),
-            Column(lambda: self.tr("Mobile"), lambda h: h.mobile),
-            Column(lambda: self.tr("Tier"), lambda h: tr_label(TIER_LABELS[Tier(h.tier)])),
-            Column(lambda: self.tr("Vehicles"), lambda h: h.vehicles),
-        ], self)
-        self.vehicles = RowTableModel[Vehicle]([
-            Column(lambda: self.tr("Plate"), lambda v: format_plate(v.plate) if v.plate else ""),
-            Column(lambda: self.tr("Model"), lambda v: v.model_name),
-            Column(lambda: self.tr("VIN"), lambda v: v.vin),
-            Column(lambda: self.tr("Colour"), lambda v: v.colour),
-            Column(lambda: self.tr("Mileage (km)"), lambda v: f"{v.mileage_km:,}", True),
-            Column(lambda: self.tr("Sale date"), lambda v: _date(v.sale_date)),
-            Column(lambda: self.tr("Warranty ends"), lambda v: _date(v.warranty_end)),
-            Column(lambda: self.tr("Insurance expires"), lambda v: _date(v.insurance_expiry)),
-        ], self)
-        self.history = RowTableModel[HistoryEntry]([
-            Column(lambda: self.tr("When"), lambda e: _local_time(e.logged_at)),
-            Column(lambda: self.tr("Who"), lambda e: e.actor_name),
-            Column(lambda: self.tr("What"), self._describe),
-        ], self)
+        self.hits = RowTableModel[CustomerHit](
+            [
+                Column(lambda: self.tr("Name"), lambda h: h.name),
+                Column(lambda: self.tr("Mobile"), lambda h: h.mobile),
+                Column(lambda: self.tr("Tier"), lambda h: tr_label(TIER_LABELS[Tier(h.tier)])),
+                Column(lambda: self.tr("Vehicles"), lambda h: h.vehicles),
+            ],
+            self,
+        )
+        self.vehicles = RowTableModel[Vehicle](
+            [
+                Column(
+                    lambda: self.tr("Plate"), lambda v: format_plate(v.plate) if v.plate else ""
+                ),
+                Column(lambda: self.tr("Model"), lambda v: v.model_name),
+                Column(lambda: self.tr("VIN"), lambda v: v.vin),
+                Column(lambda: self.tr("Colour"), lambda v: v.colour),
+                Column(lambda: self.tr("Mileage (km)"), lambda v: f"{v.mileage_km:,}", True),
+                Column(lambda: self.tr("Sale date"), lambda v: _date(v.sale_date)),
+                Column(lambda: self.tr("Warranty ends"), lambda v: _date(v.warranty_end)),
+                Column(lambda: self.tr("Insurance expires"), lambda v: _date(v.insurance_expiry)),
+            ],
+            self,
+        )
+        self.history = RowTableModel[HistoryEntry](
+            [
+                Column(lambda: self.tr("When"), lambda e: _local_time(e.logged_at)),
+                Column(lambda: self.tr("Who"), lambda e: e.actor_name),
+                Column(lambda: self.tr("What"), self._describe),
+            ],
+            self,
+        )
         u = self.ui
         u.resultsView.setModel(self.hits)
         u.vehiclesView.setModel(self.vehicles)
@@ -182,9 +196,7 @@ class CustomersView(QWidget):
         u.editVehicleButton.setEnabled(has and self._can_edit)
         if file is None:
             u.nameLabel.setText(self.tr("No customer open"))
-            u.detailsLabel.setText(
-                self.tr("Search on the left, or add a new customer.")
-            )
+            u.detailsLabel.setText(self.tr("Search on the left, or add a new customer."))
             self.vehicles.set_rows([])
             self.history.set_rows([])
             return
@@ -198,15 +210,17 @@ class CustomersView(QWidget):
             (self.tr("Address"), c.address),
             (self.tr("City"), f"{c.city} ({tr_label(LOCALITY_LABELS[Locality(c.locality)])})"),
             (self.tr("Tags"), ", ".join(c.tags)),
-            (self.tr("Do not contact"), "; ".join(
-                f"{tr_label(CONTACT_TASK_LABELS[d.task])}: {d.reason}" for d in c.do_not_contact
-            )),
+            (
+                self.tr("Do not contact"),
+                "; ".join(
+                    f"{tr_label(CONTACT_TASK_LABELS[d.task])}: {d.reason}" for d in c.do_not_contact
+                ),
+            ),
             (self.tr("Notes"), c.notes),
         ]
-        u.detailsLabel.setText("<table>" + "".join(
-            f"<tr><td style='color:#555;padding-right:12px'>{label}</td><td>{_html(value)}</td></tr>"
-            for label, value in lines if value
-        ) + "</table>")
+        cell = "<tr><td style='color:#555;padding-right:12px'>{}</td><td>{}</td></tr>"
+        rows = "".join(cell.format(label, _html(value)) for label, value in lines if value)
+        u.detailsLabel.setText(f"<table>{rows}</table>")
         self.vehicles.set_rows(file.vehicles)
         self.history.set_rows(file.history)
         u.fileTabs.setTabText(0, self.tr("Vehicles ({n})").format(n=len(file.vehicles)))
@@ -249,8 +263,13 @@ class CustomersView(QWidget):
         if self.file is None or self.file.customer.id is None:
             return
         dialog = VehicleDialog(
-            self.service, self.runner, self.dialogs, self.file.customer.id, self.models,
-            vehicle or None, self,
+            self.service,
+            self.runner,
+            self.dialogs,
+            self.file.customer.id,
+            self.models,
+            vehicle or None,
+            self,
         )
         self._wire(dialog)
         dialog.show()

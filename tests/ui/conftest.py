@@ -1,0 +1,46 @@
+"""UI fixtures: a synchronous task runner and a dialog service that records what users see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.ui.messages import DialogService
+from desktop_app.ui.tasks import TaskRunner
+
+
+class RecordingDialogs(DialogService):
+    """Records every message instead of opening a modal box; answers questions as told."""
+
+    def __init__(self, answer: bool = True) -> None:
+        self.answer = answer
+        self.shown: list[tuple[str, str, str]] = []
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("error", title, text))
+
+    def warning(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("warning", title, text))
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def ask_confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.shown.append(("ask", title, text))
+        return self.answer
+
+
+@pytest.fixture
+def dialogs() -> RecordingDialogs:
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def runner(qapp: object) -> Iterator[TaskRunner]:
+    r = TaskRunner(synchronous=True)
+    errors: list[BaseException] = []
+    r.bug_handler = errors.append
+    yield r
+    assert not errors, f"bug in a background operation: {errors!r}"
