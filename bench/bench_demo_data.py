@@ -62,7 +62,9 @@ def bare_load(path: Path, n: int, seed: int) -> float:
     return time.perf_counter() - started
 
 
-def run(customers: int = BENCH_CUSTOMERS, seed: int = BENCH_SEED, keep: Path | None = None) -> dict[str, Any]:
+def run(
+    customers: int = BENCH_CUSTOMERS, seed: int = BENCH_SEED, keep: Path | None = None
+) -> dict[str, Any]:
     heading(f"demo data: {customers:,} customers into a fresh database")
     print(machine_line())
     with tempfile.TemporaryDirectory(prefix="dd-bench-") as tmp:

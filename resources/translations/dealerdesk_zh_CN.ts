@@ -744,7 +744,7 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
     <message>
         <source>A new language takes effect when DealerDesk restarts.</source>
-        <translation>更改的语言将在 DealerDesk 重新启动后生效。</translation>
+        <translation>新语言将在 DealerDesk 重新启动后生效。</translation>
     </message>
     <message>
         <source>Same as Windows / the system</source>
