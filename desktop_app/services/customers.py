@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..domain.customers import Customer, Vehicle, VehicleModel, clean_customer, clean_vehicle
 from ..domain.identifiers import mask_id_number
@@ -17,7 +18,7 @@ from ..storage.repositories import (
     ModelCatalog,
     VehicleRepository,
 )
-from .errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied
+from .errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied, PrintFailed
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,21 @@ class CustomerService:
         if warnings and not accept_warnings:
             return "", warnings
         return self.vehicles.save(vehicle, self.session.staff.id), warnings
+
+    def print_file(self, customer_id: str, lang: str, folder: Path) -> Path:
+        """Write the customer file PDF into ``folder`` and return its path."""
+        from .documents import customer_file_pdf_by_id
+
+        self._require(Permission.VIEW_CUSTOMERS)
+        data = customer_file_pdf_by_id(self.db, customer_id, lang, self.session.staff.full_name)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"customer-file-{stamp}-{customer_id[-6:]}.pdf"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as error:
+            raise PrintFailed(str(folder), str(error)) from error
+        return path
 
     def _require(self, permission: Permission) -> None:
         if not self.session.can(permission):

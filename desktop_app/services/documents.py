@@ -34,9 +34,15 @@ def print_document(db: Database, kind: str, number: str, lang: str, by: str = ""
 
 
 def customer_file_pdf(db: Database, mobile: str, lang: str, by: str = "") -> bytes:
-    customers = CustomerRepository(db)
-    found = customers.with_phone(normalise_phone(mobile))
-    customer = customers.get(found[0]) if found else None
+    """The customer file of the customer with this phone number (the CLI's ``print``)."""
+    found = CustomerRepository(db).with_phone(normalise_phone(mobile))
+    if found is None:
+        raise NotFound()
+    return customer_file_pdf_by_id(db, found[0], lang, by)
+
+
+def customer_file_pdf_by_id(db: Database, customer_id: str, lang: str, by: str = "") -> bytes:
+    customer = CustomerRepository(db).get(customer_id)
     if customer is None or customer.id is None:
         raise NotFound()
 

@@ -67,3 +67,16 @@ class NotFound(DomainError):
                 "Refresh the list.",
             )
         )
+
+
+class PrintFailed(DomainError):
+    def __init__(self, folder: str, reason: str) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The document could not be written to {folder} ({reason}). Nothing was lost: "
+                "free some disk space or check the folder's access rights, then print again.",
+            ),
+            folder=folder,
+            reason=reason,
+        )

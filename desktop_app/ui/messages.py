@@ -6,10 +6,18 @@ substitute one object and read what the user would have been told.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 class DialogService:
+    def open_document(self, path: Path) -> bool:
+        """Open a file (a printed PDF) in the system's viewer; False if none could."""
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
@@ -17,6 +18,11 @@ class RecordingDialogs(DialogService):
     def __init__(self, answer: bool = True) -> None:
         self.answer = answer
         self.shown: list[tuple[str, str, str]] = []
+        self.opened: list[Path] = []
+
+    def open_document(self, path: Path) -> bool:
+        self.opened.append(path)
+        return True
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.shown.append(("error", title, text))

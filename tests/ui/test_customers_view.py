@@ -47,9 +47,7 @@ def test_models_pass_the_qt_model_tester(qtbot, qtmodeltester, db, manager, runn
     qtmodeltester.check(view.history)
 
 
-def test_search_as_you_type_finds_by_name_phone_and_vin_tail(
-    qtbot, db, manager, runner, dialogs
-):
+def test_search_as_you_type_finds_by_name_phone_and_vin_tail(qtbot, db, manager, runner, dialogs):
     name, mobile, vin = a_customer(db)
     view = make_view(qtbot, db, manager, runner, dialogs)
     for text in (name, mobile[-4:], vin[-6:], vin[-8:].lower()):
@@ -161,3 +159,21 @@ def test_edit_customer_changes_show_in_history(qtbot, db, advisor, runner, dialo
     latest = view.file.history[0]
     assert latest.op == "U" and "address" in latest.changed and "tags" in latest.changed
     assert latest.actor_name == advisor.staff.full_name
+
+
+def test_print_file_writes_a_pdf_and_opens_it(
+    qtbot, db, advisor, runner, dialogs, tmp_path, monkeypatch
+):
+    from pypdf import PdfReader
+
+    monkeypatch.setenv("DEALERDESK_HOME", str(tmp_path))
+    name, mobile, vin = a_customer(db)
+    view = make_view(qtbot, db, advisor, runner, dialogs)
+    search(qtbot, view, mobile)
+    qtbot.waitUntil(lambda: view.file is not None and view.file.customer.mobile == mobile)
+    view.ui.printButton.click()
+    assert dialogs.opened, dialogs.shown
+    pdf = dialogs.opened[-1]
+    assert pdf.parent == tmp_path / "prints"
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert name in text and vin in text

@@ -10,7 +10,9 @@ from desktop_app.ui.settings_dialog import SettingsDialog
 from desktop_app.ui.sign_in import SignInDialog
 
 
-def test_main_window_shows_areas_site_user_and_sync_state(qtbot: QtBot, db, manager, runner, dialogs):
+def test_main_window_shows_areas_site_user_and_sync_state(
+    qtbot: QtBot, db, manager, runner, dialogs
+):
     window = build_main_window(db, manager, runner, dialogs, None)
     qtbot.addWidget(window)
     window.show()

@@ -33,17 +33,22 @@ def test_every_source_text_is_translated(tmp_path: Path):
     shutil.copy(TS, fresh)
     subprocess.run(
         [str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts", str(fresh)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     collected = messages(fresh)
     committed = messages(TS)
     missing = sorted(set(collected) - set(committed))
     assert not missing, f"run `make translations` and translate: {missing[:10]}"
     untranslated = [
-        key for key, m in committed.items()
-        if key in collected and (m.find("translation") is None
-                                 or m.find("translation").get("type") == "unfinished"
-                                 or not (m.findtext("translation") or "").strip())
+        key
+        for key, m in committed.items()
+        if key in collected
+        and (
+            m.find("translation") is None
+            or m.find("translation").get("type") == "unfinished"
+            or not (m.findtext("translation") or "").strip()
+        )
     ]
     assert not untranslated, f"untranslated zh_CN texts: {untranslated[:10]}"
 

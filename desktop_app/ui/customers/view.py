@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from ...domain.customers import (
@@ -18,6 +19,7 @@ from ...domain.customers import (
 )
 from ...domain.identifiers import format_plate
 from ...domain.roles import Permission
+from ...paths import data_dir
 from ...services.customers import CustomerFile, CustomerService
 from ...storage.repositories import SEARCH_LIMIT, CustomerHit, HistoryEntry
 from ..forms.ui_customers_view import Ui_CustomersView
@@ -62,6 +64,7 @@ class CustomersView(QWidget):
         self._search_generation = 0
         self._open_generation = 0
         self._pending_select: str | None = None
+        self.last_print: Path | None = None
 
         self.hits = RowTableModel[CustomerHit](
             [
@@ -117,6 +120,7 @@ class CustomersView(QWidget):
         u.addVehicleButton.clicked.connect(self.add_vehicle)
         u.editVehicleButton.clicked.connect(self.edit_vehicle)
         u.vehiclesView.doubleClicked.connect(lambda _i: self.edit_vehicle())
+        u.printButton.clicked.connect(self.print_file)
         self._can_edit = service.session.can(Permission.EDIT_CUSTOMERS)
         u.newCustomerButton.setEnabled(self._can_edit)
         self._show_file(None)
@@ -194,6 +198,7 @@ class CustomersView(QWidget):
         u.editCustomerButton.setEnabled(has and self._can_edit)
         u.addVehicleButton.setEnabled(has and self._can_edit)
         u.editVehicleButton.setEnabled(has and self._can_edit)
+        u.printButton.setEnabled(has)
         if file is None:
             u.nameLabel.setText(self.tr("No customer open"))
             u.detailsLabel.setText(self.tr("Search on the left, or add a new customer."))
@@ -235,6 +240,35 @@ class CustomersView(QWidget):
             return self.tr("{what} deleted").format(what=what)
         fields = ", ".join(field_label(f) for f in e.changed)
         return self.tr("{what} changed: {fields}").format(what=what, fields=fields)
+
+    # -- printing ------------------------------------------------------------------------
+
+    def print_file(self) -> None:
+        """Write the customer file PDF and open it in the system viewer, which prints it."""
+        if self.file is None or self.file.customer.id is None:
+            return
+        customer_id = self.file.customer.id
+        lang = "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+        folder = data_dir() / "prints"
+        (
+            Operation(lambda: self.service.print_file(customer_id, lang, folder))
+            .success(self._printed)
+            .failure(self._failed)
+            .run_in_background(self.runner)
+        )
+
+    def _printed(self, path: Path) -> None:
+        self.last_print = path
+        self.sig_status.emit(self.tr("Customer file saved as {path}").format(path=path))
+        if not self.dialogs.open_document(path):
+            self.dialogs.info(
+                self,
+                self.tr("Print"),
+                self.tr(
+                    "The customer file was saved as {path}. No PDF viewer could be opened: "
+                    "open the file from that folder to print it."
+                ).format(path=path),
+            )
 
     # -- editing -------------------------------------------------------------------------
 
