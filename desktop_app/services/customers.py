@@ -95,6 +95,8 @@ class CustomerService:
         """Validate and save. With warnings and not ``accept_warnings``, nothing is saved and
         the id is empty: the UI asks the person and calls again with ``accept_warnings``."""
         self._require(Permission.EDIT_CUSTOMERS)
+        if vehicle.id is not None and self.vehicles.get(vehicle.id) is None:
+            raise NotFound()  # deleted meanwhile (e.g. on another PC): never a silent no-op
         vehicle, warnings = clean_vehicle(vehicle, today=dt.date.today())
         other = self.vehicles.with_vin(vehicle.vin, exclude_id=vehicle.id)
         if other is not None:

@@ -9,7 +9,7 @@ from ..domain.identifiers import format_plate, mask_id_number, normalise_phone
 from ..printing.customer_file import CustomerFileData, VehicleLine, render_customer_file
 from ..storage.db import Database
 from ..storage.repositories import CustomerRepository, SiteRepository, VehicleRepository
-from .errors import NotFound
+from .errors import NoSuchNumber, NotFound
 
 ZH_LABELS = {  # the domain's label texts in Chinese, for documents rendered without Qt
     "Potential": "潜在客户",
@@ -37,7 +37,7 @@ def customer_file_pdf(db: Database, mobile: str, lang: str, by: str = "") -> byt
     """The customer file of the customer with this phone number (the CLI's ``print``)."""
     found = CustomerRepository(db).with_phone(normalise_phone(mobile))
     if found is None:
-        raise NotFound()
+        raise NoSuchNumber(mobile)
     return customer_file_pdf_by_id(db, found[0], lang, by)
 
 

@@ -80,3 +80,14 @@ class PrintFailed(DomainError):
             folder=folder,
             reason=reason,
         )
+
+
+class NoSuchNumber(NotFound):
+    """``print``/``list`` on the command line: nothing has the number given."""
+
+    def __init__(self, number: str) -> None:
+        DomainError.__init__(
+            self,
+            QT_TRANSLATE_NOOP("Messages", "No customer has the phone number {number}."),
+            number=number,
+        )

@@ -83,6 +83,9 @@ class Database:
             raw = self.raw
             raw.execute("SELECT count(*) FROM sqlite_master").fetchone()  # fails if not a db
             version = self.schema_version()
+            if version == 0 and (self.read_only or self._has_foreign_tables()):
+                # Empty, or another program's SQLite file: never add our tables to it.
+                raise StorageEnvironmentError(EnvKind.CORRUPT, self.path)
             if version > SCHEMA_VERSION:
                 raise StorageEnvironmentError(
                     EnvKind.TOO_NEW, self.path, found=version, known=SCHEMA_VERSION
@@ -107,6 +110,12 @@ class Database:
         self.db.connect(reuse_if_open=True)
         conn: sqlite3.Connection = self.db.connection()
         return conn
+
+    def _has_foreign_tables(self) -> bool:
+        row = self.raw.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchone()
+        return bool(row[0])
 
     def schema_version(self) -> int:
         return int(self.raw.execute("PRAGMA user_version").fetchone()[0])

@@ -29,6 +29,7 @@ def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     }
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", *map(str, args)],
+        check=False,
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -167,6 +168,22 @@ def test_check_of_a_corrupt_file_fails_with_a_readable_message(tmp_path: Path, h
     assert "integrity_check: ok" not in result.stdout
 
 
+def test_check_of_another_programs_sqlite_file_fails_with_a_readable_message(
+    tmp_path: Path, home: Path
+) -> None:
+    foreign = tmp_path / "foreign.sqlite"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+    conn.close()
+
+    for command in (["check"], ["list", "customers"]):
+        result = run(home, *command, "--db", foreign)
+
+        assert result.returncode != 0, command
+        assert "error:" in result.stderr, command
+        assert "Traceback" not in result.stderr, command
+
+
 def test_check_of_a_missing_file_fails_without_creating_it(tmp_path: Path, home: Path) -> None:
     missing = tmp_path / "missing.sqlite"
 
@@ -211,9 +228,8 @@ def test_screenshot_of_the_customers_view(own_copy: Path, home: Path, tmp_path: 
     out = tmp_path / "shots" / "customers.png"
 
     result = run(
-        home, "screenshot", "--db", own_copy, "--view", "customers", "--out", out,
-        "--lang", "zh_CN",
-    )  # fmt: skip
+        home, "screenshot", "--db", own_copy, "--view", "customers", "--out", out, "--lang", "zh_CN"
+    )
 
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
-from tests.conftest import session_as
 from desktop_app.domain.customers import ContactTask, Customer, DoNotContact, Tier, Vehicle
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.identifiers import id_check_char
@@ -16,6 +16,7 @@ from desktop_app.services.customers import CustomerService
 from desktop_app.services.errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied
 from desktop_app.storage.db import Database
 from desktop_app.storage.repositories import CustomerRepository
+from tests.conftest import session_as
 
 ID_NUMBER = "31011519850612123" + id_check_char("31011519850612123")
 ID_MASKED = ID_NUMBER[:3] + "*" * 11 + ID_NUMBER[-4:]
@@ -31,8 +32,8 @@ def unused_mobile(db: Database, start: int = 19_912_340_000) -> str:
     raise AssertionError("no free mobile number")
 
 
-def new_customer(db: Database, **extra: object) -> Customer:
-    return Customer(name=NAME, mobile=unused_mobile(db), id_number=ID_NUMBER, **extra)  # type: ignore[arg-type]
+def new_customer(db: Database, **extra: Any) -> Customer:
+    return Customer(name=NAME, mobile=unused_mobile(db), id_number=ID_NUMBER, **extra)
 
 
 def stored(db: Database, sql: str, *params: object) -> tuple:
@@ -71,9 +72,7 @@ def test_new_customer_reads_back_with_vehicles_and_history(db: Database, manager
     assert file.customer.city == "上海市"
     assert file.customer.tier is Tier.INTENTION
     assert file.customer.tags == ["老客户介绍"]
-    assert [(v.id, v.vin, v.plate) for v in file.vehicles] == [
-        (vehicle_id, CHINA_VIN, "沪AD12345")
-    ]
+    assert [(v.id, v.vin, v.plate) for v in file.vehicles] == [(vehicle_id, CHINA_VIN, "沪AD12345")]
     inserts = [(h.table, h.row_id, h.actor_name) for h in file.history if h.op == "I"]
     assert ("customer", customer_id, "王建国") in inserts
     assert ("vehicle", vehicle_id, "王建国") in inserts
@@ -223,9 +222,7 @@ def test_customer_keeps_its_own_phone_when_edited(db: Database, manager: Session
     assert service.save_customer(customer) == customer_id
 
 
-def test_technician_cannot_save_customers_or_vehicles(
-    db: Database, technician: Session
-) -> None:
+def test_technician_cannot_save_customers_or_vehicles(db: Database, technician: Session) -> None:
     service = CustomerService(db, technician)
     before = stored(db, "SELECT count(*) FROM customer")
 
@@ -293,7 +290,9 @@ def test_import_vin_with_wrong_check_digit_warns_then_saves_when_accepted(
     )
     assert vehicle_id
     assert warnings
-    assert stored(db, "SELECT id, customer_id FROM vehicle WHERE vin = ?", IMPORT_VIN_BAD_CHECK) == (
+    assert stored(
+        db, "SELECT id, customer_id FROM vehicle WHERE vin = ?", IMPORT_VIN_BAD_CHECK
+    ) == (
         vehicle_id,
         customer_id,
     )
@@ -427,6 +426,21 @@ def test_deleted_customers_phone_can_be_reused(db: Database, manager: Session) -
 def test_missing_vehicle_is_not_found(db: Database, manager: Session) -> None:
     with pytest.raises(NotFound):
         CustomerService(db, manager).vehicle("0190a1b2-0000-7000-8000-000000000000")
+
+
+def test_saving_a_deleted_vehicle_is_not_found_rather_than_silently_lost(
+    db: Database, manager: Session
+) -> None:
+    service = CustomerService(db, manager)
+    customer_id = service.save_customer(new_customer(db))
+    vehicle_id, _ = service.save_vehicle(Vehicle(vin=CHINA_VIN, customer_id=customer_id))
+    vehicle = service.vehicle(vehicle_id)
+    with db.write():  # deleted meanwhile (e.g. on another PC, arriving by sync)
+        db.raw.execute("UPDATE vehicle SET deleted_at = updated_at WHERE id = ?", (vehicle_id,))
+
+    vehicle.mileage_km = 54_321
+    with pytest.raises(NotFound):
+        service.save_vehicle(vehicle)
 
 
 def test_test_data_identifiers_are_valid() -> None:

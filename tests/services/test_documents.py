@@ -8,6 +8,7 @@ import shutil
 import struct
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -145,9 +146,9 @@ def test_every_character_is_drawn_with_an_embedded_truetype_font(db: Database) -
 
     drawn: list[tuple[str, str]] = []
 
-    def visit(text: str, cm: object, tm: object, font: object, size: object) -> None:
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
         if text.strip():
-            name = str(font["/BaseFont"]) if font is not None else "?"  # type: ignore[index]
+            name = str(font["/BaseFont"]) if font is not None else "?"
             drawn.append((text, name))
 
     page.extract_text(visitor_text=visit)

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.staff import Session
 from desktop_app.services.health import check
 from desktop_app.services.listing import list_lines
 from desktop_app.storage.db import Database
+from desktop_app.storage.errors import StorageEnvironmentError
 from desktop_app.storage.migrations import SCHEMA_VERSION
 from desktop_app.storage.repositories import CustomerRepository
-from desktop_app.storage.errors import StorageEnvironmentError
 
 
 def test_healthy_database_is_ok(db_path: Path) -> None:
@@ -43,6 +45,31 @@ def test_check_of_a_file_that_is_not_a_database_raises_a_readable_error(tmp_path
     assert str(junk) in str(refused.value)
 
 
+def make_foreign_sqlite(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('not DealerDesk')")
+    conn.close()
+
+
+@pytest.mark.parametrize("kind", ["empty file", "another program's SQLite database"])
+def test_check_of_a_file_that_is_not_a_dealerdesk_database_raises_a_readable_error(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "other.sqlite"
+    if kind == "empty file":
+        path.write_bytes(b"")
+    else:
+        make_foreign_sqlite(path)
+    before = path.read_bytes()
+
+    with pytest.raises(StorageEnvironmentError) as refused:
+        check(path)
+
+    assert refused.value.kind == "corrupt"
+    assert path.read_bytes() == before  # read-only: nothing added to someone else's file
+
+
 def live(db: Database, sql: str) -> list[tuple]:
     return [tuple(r) for r in db.raw.execute(sql).fetchall()]
 
@@ -70,8 +97,7 @@ def test_customer_line_counts_and_lists_the_plates(db: Database) -> None:
         r[0]
         for r in live(
             db,
-            f"SELECT plate FROM vehicle WHERE customer_id = '{customer_id}' "
-            "AND deleted_at IS NULL",
+            f"SELECT plate FROM vehicle WHERE customer_id = '{customer_id}' AND deleted_at IS NULL",
         )
     ]
 
@@ -82,7 +108,7 @@ def test_customer_line_counts_and_lists_the_plates(db: Database) -> None:
     assert sorted(fields[5].split()) == sorted(p for p in plates if p)
 
 
-def test_deleted_customer_is_not_listed(db: Database, manager) -> None:  # noqa: ANN001
+def test_deleted_customer_is_not_listed(db: Database, manager: Session) -> None:
     customer_id, mobile = live(db, "SELECT id, mobile FROM customer LIMIT 1")[0]
     before = list(list_lines(db, "customers"))
     CustomerRepository(db).soft_delete(customer_id, manager.staff.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from desktop_app.domain.errors import ValidationError
@@ -143,12 +145,12 @@ def test_valid_id_numbers(typed: str, expected: str) -> None:
 
 
 def test_birthday_from_id() -> None:
-    import datetime as dt
-
     assert birthday_from_id("11010519491231002X") == dt.date(1949, 12, 31)
 
 
-@pytest.mark.parametrize("typed", ["11010519491231002", "11010519491231002XX", "1101051949123100AX"])
+@pytest.mark.parametrize(
+    "typed", ["11010519491231002", "11010519491231002XX", "1101051949123100AX"]
+)
 def test_id_number_of_wrong_shape_is_refused(typed: str) -> None:
     with pytest.raises(ValidationError) as caught:
         validate_id_number(typed, field="id_number")
