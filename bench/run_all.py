@@ -105,7 +105,7 @@ def summary(
     if build_s is not None:
         rows.append(
             [
-                "demo data, shared database built for this run (s)",
+                "demo data, building the shared database first (s)",
                 fmt(build_s, 1),
                 "",
                 "",

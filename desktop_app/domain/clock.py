@@ -16,6 +16,8 @@ COUNTER_MASK = (1 << COUNTER_BITS) - 1
 
 
 def pack(millis: int, counter: int) -> int:
+    if not 0 <= counter <= COUNTER_MASK:
+        raise ValueError(f"HLC counter {counter} out of range")
     return (millis << COUNTER_BITS) | counter
 
 
@@ -39,8 +41,10 @@ class HybridLogicalClock:
             last_ms, counter = unpack(self._last)
             if wall > last_ms:
                 self._last = pack(wall, 0)
-            else:
+            elif counter < COUNTER_MASK:
                 self._last = pack(last_ms, counter + 1)
+            else:  # 65,536 edits within one millisecond: borrow the next millisecond
+                self._last = pack(last_ms + 1, 0)
             return self._last
 
     def observe(self, remote: int) -> None:

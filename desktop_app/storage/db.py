@@ -78,6 +78,14 @@ class Database:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         elif not Path(self.path).exists():
             raise StorageEnvironmentError(EnvKind.CANNOT_OPEN, self.path)
+        try:
+            self._open()
+        except BaseException:
+            self.close()  # never leave the file held open (Windows locks it) after a refusal
+            raise
+        return self
+
+    def _open(self) -> None:
         with environment_errors(self.path):
             self.db.connect(reuse_if_open=True)
             raw = self.raw
@@ -98,7 +106,6 @@ class Database:
                 self.set_meta("device_id", self.device_id)
             last = raw.execute("SELECT max(hlc) FROM change_log").fetchone()[0]
             self.clock.observe(int(last or 0))
-        return self
 
     def close(self) -> None:
         if not self.db.is_closed():

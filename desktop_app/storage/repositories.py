@@ -282,6 +282,7 @@ class CustomerRepository:
         # LIKE wildcards never occur in names, phones, plates or VINs: drop them rather than
         # escape them, because an ESCAPE clause stops FTS5 from using the trigram index.
         q = re.sub(r"[\s·\-%_\\]", "", text).upper()
+        q = re.sub(r"^(\+86|0086)(?=1\d)", "", q)  # a pasted +86 138… is still the mobile
         if not q:
             return self.recent(limit)
         cols = "c.id, c.name, c.mobile, c.tier, c.locality, c.updated_at"

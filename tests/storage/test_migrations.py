@@ -177,3 +177,29 @@ def test_model_nullability_matches_the_table(model, columns) -> None:  # type: i
 
 def test_every_synced_table_has_a_model() -> None:
     assert {m._meta.table_name for m in ALL_MODELS} == set(SYNCED_TABLES)
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "dealerdesk.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (no INTEGER PRIMARY KEY, total REAL)")
+    conn.execute("INSERT INTO invoices VALUES (1, 99.5)")
+    conn.commit()
+    conn.close()
+    before = schema_objects(path)
+
+    with pytest.raises(StorageEnvironmentError) as caught:
+        open_database(path)
+    assert caught.value.kind is EnvKind.CORRUPT
+    assert str(path) in caught.value.render()
+    assert schema_objects(path) == before  # none of our tables were added
+    assert user_version(path) == 0
+
+
+def test_empty_file_opened_read_only_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "dealerdesk.sqlite"
+    path.touch()
+    with pytest.raises(StorageEnvironmentError) as caught:
+        open_database(path, read_only=True)
+    assert caught.value.kind is EnvKind.CORRUPT
+    assert path.stat().st_size == 0
