@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QProcess, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QProcess, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -152,7 +152,9 @@ class _WindowOutcome:
         self.db.set_meta("language", language)
         w = self.window
         if self.dialogs.ask_confirm(
-            w, w.tr("Language"), w.tr("Restart DealerDesk now to use the new language?")
+            w,
+            QCoreApplication.translate("App", "Language"),
+            QCoreApplication.translate("App", "Restart DealerDesk now to use the new language?"),
         ):
             self.restart = True
             w.close()

@@ -82,15 +82,27 @@ def validate_vin(vin: str) -> None:
 
 
 def _check_alphabet(vin: str) -> None:
-    if len(vin) != VIN_LENGTH:
+    if len(vin) < VIN_LENGTH:
         raise InvalidVin(
             QT_TRANSLATE_NOOP(
                 "Messages",
-                "A VIN has 17 characters; this one has {length} (position {position} is "
-                "where it goes wrong).",
+                "A VIN has 17 characters; this one has {length}, so {missing} are missing "
+                "from position {position} on.",
             ),
-            position=len(vin) + 1 if len(vin) < VIN_LENGTH else VIN_LENGTH + 1,
+            position=len(vin) + 1,
             length=len(vin),
+            missing=VIN_LENGTH - len(vin),
+        )
+    if len(vin) > VIN_LENGTH:
+        raise InvalidVin(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "A VIN has 17 characters; this one has {length}: {extra} too many from "
+                "position {position} on.",
+            ),
+            position=VIN_LENGTH + 1,
+            length=len(vin),
+            extra=len(vin) - VIN_LENGTH,
         )
     for index, ch in enumerate(vin, start=1):
         if ch in FORBIDDEN:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..domain.errors import DomainError
 
@@ -37,6 +37,12 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
     translator = QTranslator(app)
     if not translator.load(f":/translations/dealerdesk_{language}.qm"):
         return None
+    # Qt's own texts (Save, Cancel, the date picker) come with PySide6
+    qt_texts = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_texts.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_texts)
+        _installed.append(qt_texts)
     app.installTranslator(translator)
     _installed.append(translator)
     QLocale.setDefault(QLocale(language))

@@ -7,6 +7,14 @@
         <source>This database has no dealership set up yet. Create the demo store with &apos;python -m desktop_app demo-data&apos; or register this PC with the hub.</source>
         <translation>此数据库中还没有设置门店。请运行“python -m desktop_app demo-data”创建演示门店，或将本机注册到总部服务器。</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Restart DealerDesk now to use the new language?</source>
+        <translation>现在重启 DealerDesk 以使用新的语言吗？</translation>
+    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -146,6 +154,10 @@ Please send the details below and the log file to your administrator:
         <translation>编辑车辆(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Print file</source>
+        <translation>打印档案(&amp;P)</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -208,6 +220,10 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>Recently changed customers</source>
         <translation>最近修改的客户</translation>
+    </message>
+    <message>
+        <source>Type at least 3 digits or letters to search phones, plates and VINs.</source>
+        <translation>搜索电话、车牌号或车架号时，请至少输入 3 个数字或字母。</translation>
     </message>
     <message>
         <source>No customer matches “{text}”.</source>
@@ -274,8 +290,25 @@ Please send the details below and the log file to your administrator:
         <translation>删除{what}</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>separator between items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>{what} changed: {fields}</source>
         <translation>修改{what}：{fields}</translation>
+    </message>
+    <message>
+        <source>Customer file saved as {path}</source>
+        <translation>客户档案已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The customer file was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>客户档案已保存为 {path}。无法打开 PDF 阅读器：请到该文件夹中打开此文件后再打印。</translation>
     </message>
     <message>
         <source>Customer saved.</source>
@@ -672,8 +705,12 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>车架号(VIN)第 9 位是校验位，应为 {expected}，而不是 {found}（国产车的车架号必须通过 GB 16735 校验）。</translation>
     </message>
     <message>
-        <source>A VIN has 17 characters; this one has {length} (position {position} is where it goes wrong).</source>
-        <translation>车架号(VIN)应为 17 位，当前为 {length} 位（从第 {position} 位开始出错）。</translation>
+        <source>A VIN has 17 characters; this one has {length}, so {missing} are missing from position {position} on.</source>
+        <translation>车架号（VIN）应为 17 位，当前为 {length} 位：从第 {position} 位起缺少 {missing} 位。</translation>
+    </message>
+    <message>
+        <source>A VIN has 17 characters; this one has {length}: {extra} too many from position {position} on.</source>
+        <translation>车架号（VIN）应为 17 位，当前为 {length} 位：从第 {position} 位起多了 {extra} 位。</translation>
     </message>
     <message>
         <source>VIN position {position}: the letter {char} is never used in a VIN (I, O and Q are excluded).</source>
@@ -702,6 +739,14 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>This record no longer exists (it may have been deleted on another PC). Refresh the list.</source>
         <translation>此记录已不存在（可能已在其他电脑上被删除）。请刷新列表。</translation>
+    </message>
+    <message>
+        <source>The document could not be written to {folder} ({reason}). Nothing was lost: free some disk space or check the folder&apos;s access rights, then print again.</source>
+        <translation>无法将文件写入 {folder}（{reason}）。数据没有丢失：请释放一些磁盘空间或检查该文件夹的访问权限，然后重新打印。</translation>
+    </message>
+    <message>
+        <source>No customer has the phone number {number}.</source>
+        <translation>没有电话号码为 {number} 的客户。</translation>
     </message>
     <message>
         <source>The database is busy: another program is writing to it. Nothing was lost. Wait a moment and try again; if it persists, close other DealerDesk windows or backup tools using {path}.</source>
@@ -855,17 +900,6 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Open the owner&apos;s file? What you typed stays here.</source>
         <translation>要打开车主档案吗？您填写的内容会保留在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Restart DealerDesk now to use the new language?</source>
-        <translation>是否立即重新启动 DealerDesk 以使用新语言？</translation>
     </message>
 </context>
 </TS>

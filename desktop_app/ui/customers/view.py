@@ -154,6 +154,10 @@ class CustomersView(QWidget):
         u = self.ui
         if not text.strip():
             u.resultsInfo.setText(self.tr("Recently changed customers"))
+        elif not hits and _too_short(text):
+            u.resultsInfo.setText(
+                self.tr("Type at least 3 digits or letters to search phones, plates and VINs.")
+            )
         elif not hits:
             u.resultsInfo.setText(self.tr("No customer matches “{text}”.").format(text=text))
         elif len(hits) >= SEARCH_LIMIT:
@@ -238,7 +242,9 @@ class CustomersView(QWidget):
             return self.tr("{what} created").format(what=what)
         if e.op == "D":
             return self.tr("{what} deleted").format(what=what)
-        fields = ", ".join(field_label(f) for f in e.changed)
+        fields = self.tr(", ", "separator between items of a list").join(
+            field_label(f) for f in e.changed
+        )
         return self.tr("{what} changed: {fields}").format(what=what, fields=fields)
 
     # -- printing ------------------------------------------------------------------------
@@ -338,6 +344,12 @@ class CustomersView(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.dialogs.error(self, self.tr("Customers"), tr_error(error))
+
+
+def _too_short(text: str) -> bool:
+    """1-2 characters without Chinese: too short for phones, plates and VINs."""
+    q = "".join(text.split())
+    return len(q) < 3 and not any("\u4e00" <= ch <= "\u9fff" for ch in q)
 
 
 def _html(text: str) -> str:
