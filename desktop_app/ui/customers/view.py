@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QLocale, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QWidget
@@ -27,9 +28,11 @@ from ..i18n import tr_error, tr_label
 from ..messages import DialogService
 from ..table_model import Column, RowTableModel
 from ..tasks import Operation, TaskRunner
-from .customer_dialog import CustomerDialog
 from .labels import field_label, table_label
-from .vehicle_dialog import VehicleDialog
+
+if TYPE_CHECKING:  # the dialogs load on first use: start-up paints sooner
+    from .customer_dialog import CustomerDialog
+    from .vehicle_dialog import VehicleDialog
 
 SEARCH_DELAY_MS = 120
 
@@ -279,6 +282,8 @@ class CustomersView(QWidget):
     # -- editing -------------------------------------------------------------------------
 
     def new_customer(self) -> None:
+        from .customer_dialog import CustomerDialog
+
         dialog = CustomerDialog(self.service, self.runner, self.dialogs, None, self)
         self._wire(dialog)
         text = self.ui.searchEdit.text().strip()
@@ -291,6 +296,8 @@ class CustomersView(QWidget):
     def edit_customer(self) -> None:
         if self.file is None:
             return
+        from .customer_dialog import CustomerDialog
+
         dialog = CustomerDialog(self.service, self.runner, self.dialogs, self.file.customer, self)
         self._wire(dialog)
         dialog.show()
@@ -302,6 +309,8 @@ class CustomersView(QWidget):
     def add_vehicle(self, vehicle: Vehicle | None = None) -> None:
         if self.file is None or self.file.customer.id is None:
             return
+        from .vehicle_dialog import VehicleDialog
+
         dialog = VehicleDialog(
             self.service,
             self.runner,
@@ -321,6 +330,8 @@ class CustomersView(QWidget):
 
     def _wire(self, dialog: CustomerDialog | VehicleDialog) -> None:
         self.open_dialog = dialog  # kept for tests and to keep it alive while shown
+        from .customer_dialog import CustomerDialog
+
         if isinstance(dialog, CustomerDialog):
             dialog.sig_saved.connect(self._customer_saved)
         else:
