@@ -177,3 +177,11 @@ def test_print_file_writes_a_pdf_and_opens_it(
     assert pdf.parent == tmp_path / "prints"
     text = PdfReader(pdf).pages[0].extract_text()
     assert name in text and vin in text
+
+
+def test_too_short_fragment_gets_a_hint_not_no_match(qtbot, db, manager, runner, dialogs):
+    view = make_view(qtbot, db, manager, runner, dialogs)
+    for text in ("1", "沪A"):
+        search(qtbot, view, text)
+        assert view.hits.rowCount() == 0
+        assert "3" in view.ui.resultsInfo.text() and text not in view.ui.resultsInfo.text()

@@ -358,9 +358,10 @@ class CustomersView(QWidget):
 
 
 def _too_short(text: str) -> bool:
-    """1-2 characters without Chinese: too short for phones, plates and VINs."""
+    """1-2 characters that are not all Chinese (1, 13, 沪A): a phone, plate or VIN fragment
+    too short to search; 1-2 Chinese characters are searched as names."""
     q = "".join(text.split())
-    return len(q) < 3 and not any("\u4e00" <= ch <= "\u9fff" for ch in q)
+    return len(q) < 3 and not all("\u4e00" <= ch <= "\u9fff" for ch in q)
 
 
 def _html(text: str) -> str:
