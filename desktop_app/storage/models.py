@@ -142,12 +142,140 @@ class VehicleRow(SyncedModel):
         table_name = "vehicle"
 
 
+class SiteSetting(SyncedModel):
+    site_id = pw.TextField()
+    key = pw.TextField()
+    value = pw.TextField()  # JSON
+
+    class Meta:
+        table_name = "site_setting"
+
+
+class LabourOpRow(SyncedModel):
+    code = pw.TextField()
+    name = pw.TextField()
+    minutes = pw.IntegerField()
+    category = pw.TextField(default="maintenance")
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "labour_op"
+
+
+class StaffAbsence(SyncedModel):
+    staff_id = pw.TextField()
+    day = DateText()
+    reason = pw.TextField(default="")
+
+    class Meta:
+        table_name = "staff_absence"
+
+
+class AppointmentRow(SyncedModel):
+    site_id = pw.TextField()
+    serial = pw.TextField()
+    start_at = pw.TextField()  # local time 'YYYY-MM-DD HH:MM'
+    end_at = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    vehicle_id = pw.TextField(null=True)
+    bay_id = pw.TextField(null=True)
+    technician_id = pw.TextField(null=True)
+    advisor_id = pw.TextField(null=True)
+    status = pw.TextField()
+    transport = pw.TextField()
+    labour_minutes = pw.IntegerField()
+    work = pw.TextField(default="[]")  # JSON list of {code, name, minutes}
+    fault = pw.TextField(default="")
+    estimate_fen = MoneyFen(default=0)
+    parts = pw.TextField(default="")
+    phone_record = pw.TextField(default="")
+    remarks = pw.TextField(default="")
+    override_reason = pw.TextField(default="")
+    override_by = pw.TextField(null=True)
+    rescheduled_from = pw.TextField(null=True)
+    customer_name = pw.TextField(default="")
+    phone = pw.TextField(default="")
+    plate = pw.TextField(default="")
+    model_name = pw.TextField(default="")
+    mileage_km = pw.IntegerField(null=True)
+    last_visit = DateText(null=True)
+
+    class Meta:
+        table_name = "appointment"
+
+
+class AppointmentEvent(SyncedModel):
+    appointment_id = pw.TextField()
+    kind = pw.TextField()
+    from_status = pw.TextField(null=True)
+    to_status = pw.TextField(null=True)
+    detail = pw.TextField(default="")
+    at = pw.TextField()
+    actor = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "appointment_event"
+
+
+class AppointmentCall(SyncedModel):
+    appointment_id = pw.TextField()
+    called_at = pw.TextField()
+    outcome = pw.TextField()
+    note = pw.TextField(default="")
+    actor = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "appointment_call"
+
+
+class CheckinRow(SyncedModel):
+    appointment_id = pw.TextField()
+    mileage_km = pw.IntegerField()
+    fuel_eighths = pw.IntegerField()
+    warning_lights = pw.TextField(default="[]")
+    valuables = pw.TextField(default="")
+    damage = pw.TextField(default="[]")
+    concerns = pw.TextField(default="")
+    agreed_work = pw.TextField(default="")
+    estimate_fen = MoneyFen(default=0)
+    promised_at = pw.TextField(null=True)
+    walkaround_deferred = pw.BooleanField(default=False)
+    covers_on = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "checkin"
+
+
+class RepairOrderRow(SyncedModel):
+    site_id = pw.TextField()
+    number = pw.TextField()
+    appointment_id = pw.TextField(null=True)
+    customer_id = pw.TextField(null=True)
+    vehicle_id = pw.TextField(null=True)
+    advisor_id = pw.TextField(null=True)
+    technician_id = pw.TextField(null=True)
+    opened_at = pw.TextField()
+    closed_at = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "repair_order"
+
+
+class RepairLineRow(SyncedModel):
+    repair_order_id = pw.TextField()
+    kind = pw.TextField()
+    code = pw.TextField(default="")
+    description = pw.TextField()
+    quantity = pw.TextField(default="1")
+    unit_price_fen = MoneyFen(default=0)
+    minutes = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "repair_line"
+
+
 ALL_MODELS: list[type[pw.Model]] = [
-    Site,
-    Staff,
-    VehicleModelRow,
-    ServiceBay,
-    CustomerRow,
-    CustomerDnc,
-    VehicleRow,
+    Site, Staff, VehicleModelRow, ServiceBay, CustomerRow, CustomerDnc, VehicleRow,
+    SiteSetting, LabourOpRow, StaffAbsence, AppointmentRow, AppointmentEvent, AppointmentCall,
+    CheckinRow, RepairOrderRow, RepairLineRow,
 ]

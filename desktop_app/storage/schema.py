@@ -14,57 +14,14 @@ from __future__ import annotations
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted_at")
 
 # Synced tables and their own columns (bookkeeping columns excluded), in dependency order.
-SYNCED_TABLES: dict[str, tuple[str, ...]] = {
-    "site": ("code", "name", "licence_no", "address", "phone", "city"),
-    "staff": ("site_id", "username", "full_name", "roles", "password_hash", "phone", "active"),
-    "vehicle_model": (
-        "brand",
-        "series",
-        "trim",
-        "model_year",
-        "guide_price_fen",
-        "fuel_type",
-        "seats",
-        "engine_cc",
-        "warranty_months",
-        "warranty_km",
-        "first_service_months",
-        "first_service_km",
-    ),
-    "service_bay": ("site_id", "code", "name", "kind", "active"),
-    "customer": (
-        "site_id",
-        "name",
-        "mobile",
-        "phone2",
-        "id_number",
-        "birthday",
-        "address",
-        "city",
-        "locality",
-        "tier",
-        "tags",
-        "notes",
-    ),
-    "customer_dnc": ("customer_id", "task", "reason"),
-    "vehicle": (
-        "customer_id",
-        "vin",
-        "plate",
-        "model_id",
-        "colour",
-        "engine_no",
-        "mileage_km",
-        "sale_date",
-        "warranty_end",
-        "insurance_expiry",
-        "last_visit",
-    ),
-}
 
 
 def journal_triggers(table: str, columns: tuple[str, ...]) -> list[str]:
-    """CREATE TRIGGER statements that journal inserts, updates and deletes of ``table``."""
+    """CREATE TRIGGER statements that journal inserts, updates and deletes of ``table``.
+
+    Released migrations call this: changing what it generates needs a new migration that
+    recreates the triggers.
+    """
     watched = (*columns, "deleted_at")
     changed = " || ".join(
         f"CASE WHEN OLD.{c} IS NOT NEW.{c} THEN '\"{c}\",' ELSE '' END" for c in watched
@@ -145,3 +102,15 @@ REBUILD_SEARCH_SQL = [
     "WHERE deleted_at IS NULL GROUP BY customer_id) g ON g.customer_id = c.id "
     "WHERE c.deleted_at IS NULL",
 ]
+
+
+def _synced_tables() -> dict[str, tuple[str, ...]]:
+    """Every synced table of the current schema and its own columns, in dependency order."""
+    # imported here: the released migrations themselves use the trigger builders above
+    from .migrations.m0001_initial import SYNCED_V1
+    from .migrations.m0002_appointments import SYNCED_V2
+
+    return {**SYNCED_V1, **SYNCED_V2}
+
+
+SYNCED_TABLES: dict[str, tuple[str, ...]] = _synced_tables()

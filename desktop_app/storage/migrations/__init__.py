@@ -10,12 +10,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import m0001_initial
+from . import m0001_initial, m0002_appointments
 
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m0001_initial.apply),
+    (2, m0002_appointments.apply),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

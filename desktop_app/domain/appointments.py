@@ -1,0 +1,513 @@
+"""Service appointments (预约): workshop rules, status flow, capacity, overlaps, free slots.
+
+Times are naive local datetimes of the store. A job occupies ``[start, end)``. Capacity of a
+day is the technicians' available hours × efficiency; an appointment uses its labour hours.
+A bay or a technician holds one job at a time; an overlap, a full day or a full waiter slot
+can be overridden by a manager with a reason, which is recorded. Every number is a setting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from .i18n import QT_TRANSLATE_NOOP
+
+HOUR = Decimal(60)
+
+
+class Status(StrEnum):
+    BOOKED = "booked"
+    CONFIRMED = "confirmed"
+    ARRIVED = "arrived"
+    CHECKED_IN = "checked_in"
+    IN_SERVICE = "in_service"
+    QUALITY_CHECK = "quality_check"
+    WASHING = "washing"
+    READY = "ready"
+    HANDED_OVER = "handed_over"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+    RESCHEDULED = "rescheduled"
+
+
+STATUS_LABELS = {
+    Status.BOOKED: QT_TRANSLATE_NOOP("Labels", "Booked"),
+    Status.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    Status.ARRIVED: QT_TRANSLATE_NOOP("Labels", "Arrived"),
+    Status.CHECKED_IN: QT_TRANSLATE_NOOP("Labels", "Checked in"),
+    Status.IN_SERVICE: QT_TRANSLATE_NOOP("Labels", "In service"),
+    Status.QUALITY_CHECK: QT_TRANSLATE_NOOP("Labels", "Quality check"),
+    Status.WASHING: QT_TRANSLATE_NOOP("Labels", "Washing"),
+    Status.READY: QT_TRANSLATE_NOOP("Labels", "Ready"),
+    Status.HANDED_OVER: QT_TRANSLATE_NOOP("Labels", "Handed over"),
+    Status.NO_SHOW: QT_TRANSLATE_NOOP("Labels", "No-show"),
+    Status.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+    Status.RESCHEDULED: QT_TRANSLATE_NOOP("Labels", "Rescheduled"),
+}
+
+# Card colours on the board and the reception display (background, text).
+STATUS_COLOURS = {
+    Status.BOOKED: ("#dbe7f5", "#1f3349"),
+    Status.CONFIRMED: ("#9ec5ef", "#10263d"),
+    Status.ARRIVED: ("#ffe08a", "#4a3800"),
+    Status.CHECKED_IN: ("#ffc266", "#4a2a00"),
+    Status.IN_SERVICE: ("#f59e42", "#ffffff"),
+    Status.QUALITY_CHECK: ("#b38be0", "#ffffff"),
+    Status.WASHING: ("#6cc4d9", "#0b3a45"),
+    Status.READY: ("#5cb85c", "#ffffff"),
+    Status.HANDED_OVER: ("#c8d3c8", "#2e3b2e"),
+    Status.NO_SHOW: ("#e8b4b4", "#5a1010"),
+    Status.CANCELLED: ("#e6e6e6", "#777777"),
+    Status.RESCHEDULED: ("#e6e6e6", "#777777"),
+}
+
+TRANSITIONS: dict[Status, frozenset[Status]] = {
+    Status.BOOKED: frozenset(
+        {Status.CONFIRMED, Status.ARRIVED, Status.NO_SHOW, Status.CANCELLED, Status.RESCHEDULED}
+    ),
+    Status.CONFIRMED: frozenset(
+        {Status.ARRIVED, Status.NO_SHOW, Status.CANCELLED, Status.RESCHEDULED}
+    ),
+    Status.ARRIVED: frozenset({Status.CHECKED_IN, Status.CANCELLED}),
+    Status.CHECKED_IN: frozenset({Status.IN_SERVICE}),
+    Status.IN_SERVICE: frozenset({Status.QUALITY_CHECK}),
+    Status.QUALITY_CHECK: frozenset({Status.WASHING, Status.READY, Status.IN_SERVICE}),
+    Status.WASHING: frozenset({Status.READY}),
+    Status.READY: frozenset({Status.HANDED_OVER}),
+    Status.HANDED_OVER: frozenset(),
+    Status.NO_SHOW: frozenset(),
+    Status.CANCELLED: frozenset(),
+    Status.RESCHEDULED: frozenset(),
+}
+
+# Ended without the job happening: they free their bay, technician and capacity.
+INACTIVE = frozenset({Status.NO_SHOW, Status.CANCELLED, Status.RESCHEDULED})
+# Still movable on the board (the car is not in the workshop yet).
+MOVABLE = frozenset({Status.BOOKED, Status.CONFIRMED})
+# In the workshop: shown on the reception display.
+ON_SITE = frozenset(
+    {
+        Status.ARRIVED,
+        Status.CHECKED_IN,
+        Status.IN_SERVICE,
+        Status.QUALITY_CHECK,
+        Status.WASHING,
+        Status.READY,
+    }
+)
+
+
+class Transport(StrEnum):
+    WAITER = "waiter"  # 等待: the customer waits in the lounge
+    DROP_OFF = "drop_off"  # 送修: leaves the car
+
+
+TRANSPORT_LABELS = {
+    Transport.WAITER: QT_TRANSLATE_NOOP("Labels", "Waits"),
+    Transport.DROP_OFF: QT_TRANSLATE_NOOP("Labels", "Drop-off"),
+}
+
+
+class ResourceKind(StrEnum):
+    BAY = "bay"
+    TECHNICIAN = "technician"
+    ADVISOR = "advisor"
+
+
+@dataclass(frozen=True)
+class WorkshopRules:
+    """The manager's settings for booking (domain.md §1 defaults)."""
+
+    opening: dict[int, tuple[dt.time, dt.time] | None] = field(
+        default_factory=lambda: {d: (dt.time(8, 30), dt.time(17, 30)) for d in range(7)}
+    )  # weekday 0 = Monday → (open, close), None = closed
+    slot_minutes: int = 15
+    efficiency: Decimal = Decimal("0.85")
+    waiter_cap_per_slot: int = 2
+    labour_rate: Decimal = Decimal("280.00")  # yuan per labour hour, for estimates
+    walk_in_grace_minutes: int = 15  # a walk-in may start this long ago (the current slot)
+
+    def hours(self, day: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
+        span = self.opening.get(day.weekday())
+        if span is None:
+            return None
+        return dt.datetime.combine(day, span[0]), dt.datetime.combine(day, span[1])
+
+    def open_hours(self, day: dt.date) -> Decimal:
+        span = self.hours(day)
+        if span is None:
+            return Decimal(0)
+        return Decimal(int((span[1] - span[0]).total_seconds() // 60)) / HOUR
+
+    def slots(self, day: dt.date) -> list[dt.datetime]:
+        span = self.hours(day)
+        if span is None:
+            return []
+        step = dt.timedelta(minutes=self.slot_minutes)
+        out, t = [], span[0]
+        while t < span[1]:
+            out.append(t)
+            t += step
+        return out
+
+    def round_up(self, when: dt.datetime) -> dt.datetime:
+        """The next slot boundary at or after ``when``."""
+        base = when.replace(second=0, microsecond=0)
+        extra = (-base.minute) % self.slot_minutes
+        if when > base and extra == 0:
+            extra = self.slot_minutes
+        return base + dt.timedelta(minutes=extra)
+
+
+@dataclass(frozen=True)
+class LabourOp:
+    """A job of the labour catalogue (工时) with its standard duration."""
+
+    code: str
+    name: str
+    hours: Decimal
+    category: str = "maintenance"
+    id: str | None = None
+
+
+def duration_for(hours: Decimal, rules: WorkshopRules) -> dt.timedelta:
+    """Labour hours rounded up to whole slots (at least one)."""
+    minutes = int((hours * HOUR).to_integral_value(rounding=ROUND_HALF_UP))
+    slots = max(1, -(-minutes // rules.slot_minutes))
+    return dt.timedelta(minutes=slots * rules.slot_minutes)
+
+
+@dataclass(frozen=True)
+class Booking:
+    """What the checks need to know about one appointment."""
+
+    id: str | None
+    start: dt.datetime
+    end: dt.datetime
+    hours: Decimal  # labour hours it uses of the day's capacity
+    bay_id: str | None = None
+    technician_id: str | None = None
+    vehicle_id: str | None = None
+    transport: Transport = Transport.DROP_OFF
+    status: Status = Status.BOOKED
+
+    @property
+    def active(self) -> bool:
+        return self.status not in INACTIVE
+
+    def overlaps(self, other: Booking) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+class Problem(StrEnum):
+    PAST = "past"
+    CLOSED_DAY = "closed_day"
+    OUTSIDE_HOURS = "outside_hours"
+    BAY_TAKEN = "bay_taken"
+    TECHNICIAN_TAKEN = "technician_taken"
+    OVER_CAPACITY = "over_capacity"
+    WAITER_CAP = "waiter_cap"
+    VEHICLE_SAME_DAY = "vehicle_same_day"
+
+
+# A manager may book anyway, with a reason that is recorded.
+OVERRIDABLE = frozenset(
+    {Problem.BAY_TAKEN, Problem.TECHNICIAN_TAKEN, Problem.OVER_CAPACITY, Problem.WAITER_CAP}
+)
+
+PROBLEM_MESSAGES = {
+    Problem.PAST: QT_TRANSLATE_NOOP(
+        "Messages", "{start} has already passed: choose a time from now on."
+    ),
+    Problem.CLOSED_DAY: QT_TRANSLATE_NOOP(
+        "Messages", "The workshop is closed on {day}: choose another day."
+    ),
+    Problem.OUTSIDE_HOURS: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{start}–{end} is outside opening hours ({open}–{close}): the whole job must fit "
+        "within them.",
+    ),
+    Problem.BAY_TAKEN: QT_TRANSLATE_NOOP(
+        "Messages", "The bay is already taken at that time by {other}."
+    ),
+    Problem.TECHNICIAN_TAKEN: QT_TRANSLATE_NOOP(
+        "Messages", "The technician is already working on {other} at that time."
+    ),
+    Problem.OVER_CAPACITY: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{day} is full: {booked} of {capacity} workshop hours are booked and this job needs "
+        "{hours} more.",
+    ),
+    Problem.WAITER_CAP: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{cap} customers who wait for their car already start at {start}: offer another time "
+        "or a drop-off.",
+    ),
+    Problem.VEHICLE_SAME_DAY: QT_TRANSLATE_NOOP(
+        "Messages",
+        "This vehicle is already booked on {day} ({other}): open that appointment "
+        "instead of booking twice.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    params: dict[str, str]
+    other_id: str | None = None
+
+    @property
+    def overridable(self) -> bool:
+        return self.problem in OVERRIDABLE
+
+
+@dataclass(frozen=True)
+class DayLoad:
+    """Capacity of one day: available workshop hours and the hours booked."""
+
+    day: dt.date
+    capacity: Decimal
+    booked: Decimal
+
+    @property
+    def free(self) -> Decimal:
+        return self.capacity - self.booked
+
+    @property
+    def ratio(self) -> float:
+        return float(self.booked / self.capacity) if self.capacity else 1.0
+
+
+def day_capacity(rules: WorkshopRules, day: dt.date, technicians: int) -> Decimal:
+    """Technicians' available hours × efficiency, to 0.1 h."""
+    hours = rules.open_hours(day) * technicians * rules.efficiency
+    return hours.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def day_load(
+    rules: WorkshopRules, day: dt.date, technicians: int, bookings: Iterable[Booking]
+) -> DayLoad:
+    booked = sum((b.hours for b in bookings if b.active and b.start.date() == day), Decimal(0))
+    return DayLoad(day, day_capacity(rules, day, technicians), booked)
+
+
+def check_booking(
+    candidate: Booking,
+    others: Sequence[Booking],
+    rules: WorkshopRules,
+    now: dt.datetime,
+    technicians: int,
+    labels: dict[str, str] | None = None,
+) -> list[Finding]:
+    """Everything wrong with booking ``candidate`` among ``others`` (same day or wider).
+
+    ``labels`` names other appointments (id → "沪A12345 09:00") for the messages.
+    """
+    labels = labels or {}
+    findings: list[Finding] = []
+    fmt = "%Y-%m-%d %H:%M"
+    day = candidate.start.date()
+    grace = dt.timedelta(minutes=rules.walk_in_grace_minutes)
+    if candidate.start < now - grace:
+        findings.append(Finding(Problem.PAST, {"start": candidate.start.strftime(fmt)}))
+    span = rules.hours(day)
+    if span is None:
+        findings.append(Finding(Problem.CLOSED_DAY, {"day": day.isoformat()}))
+    elif candidate.start < span[0] or candidate.end > span[1] or candidate.end.date() != day:
+        findings.append(
+            Finding(
+                Problem.OUTSIDE_HOURS,
+                {
+                    "start": candidate.start.strftime("%H:%M"),
+                    "end": candidate.end.strftime("%H:%M"),
+                    "open": span[0].strftime("%H:%M"),
+                    "close": span[1].strftime("%H:%M"),
+                },
+            )
+        )
+    live = [b for b in others if b.active and b.id != candidate.id]
+    for b in live:
+        if not b.overlaps(candidate):
+            continue
+        if candidate.bay_id and b.bay_id == candidate.bay_id:
+            findings.append(Finding(Problem.BAY_TAKEN, {"other": labels.get(b.id or "", "")}, b.id))
+        if candidate.technician_id and b.technician_id == candidate.technician_id:
+            findings.append(
+                Finding(Problem.TECHNICIAN_TAKEN, {"other": labels.get(b.id or "", "")}, b.id)
+            )
+    if candidate.vehicle_id:
+        for b in live:
+            if b.vehicle_id == candidate.vehicle_id and b.start.date() == day:
+                findings.append(
+                    Finding(
+                        Problem.VEHICLE_SAME_DAY,
+                        {"day": day.isoformat(), "other": labels.get(b.id or "", "")},
+                        b.id,
+                    )
+                )
+                break
+    if span is not None:
+        load = day_load(rules, day, technicians, live)
+        if load.booked + candidate.hours > load.capacity:
+            findings.append(
+                Finding(
+                    Problem.OVER_CAPACITY,
+                    {
+                        "day": day.isoformat(),
+                        "booked": f"{load.booked:.1f}",
+                        "capacity": f"{load.capacity:.1f}",
+                        "hours": f"{candidate.hours:.1f}",
+                    },
+                )
+            )
+    if candidate.transport == Transport.WAITER:
+        same_slot = sum(
+            1 for b in live if b.transport == Transport.WAITER and b.start == candidate.start
+        )
+        if same_slot >= rules.waiter_cap_per_slot:
+            findings.append(
+                Finding(
+                    Problem.WAITER_CAP,
+                    {
+                        "cap": str(rules.waiter_cap_per_slot),
+                        "start": candidate.start.strftime("%H:%M"),
+                    },
+                )
+            )
+    return findings
+
+
+@dataclass(frozen=True)
+class SlotOffer:
+    start: dt.datetime
+    end: dt.datetime
+    bay_id: str
+
+
+def next_free_slots(
+    duration: dt.timedelta,
+    hours: Decimal,
+    after: dt.datetime,
+    bays: Sequence[str],
+    bookings: Sequence[Booking],
+    rules: WorkshopRules,
+    technicians: int,
+    transport: Transport = Transport.DROP_OFF,
+    days: int = 14,
+    limit: int = 5,
+) -> list[SlotOffer]:
+    """The first ``limit`` starts from ``after`` on where a bay is free for ``duration``, the
+    day has capacity for ``hours`` and (for waiters) the slot is under the waiter cap.
+
+    One offer per start time (the first free bay), scanning ``days`` days.
+    """
+    by_day: dict[dt.date, list[Booking]] = {}
+    for b in bookings:
+        if b.active:
+            by_day.setdefault(b.start.date(), []).append(b)
+    offers: list[SlotOffer] = []
+    first = rules.round_up(after)
+    for offset in range(days):
+        day = first.date() + dt.timedelta(days=offset)
+        span = rules.hours(day)
+        if span is None:
+            continue
+        todays = by_day.get(day, [])
+        load = day_load(rules, day, technicians, todays)
+        if load.booked + hours > load.capacity:
+            continue
+        busy: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {bay: [] for bay in bays}
+        waiters: dict[dt.datetime, int] = {}
+        for b in todays:
+            if b.bay_id in busy:
+                busy[b.bay_id].append((b.start, b.end))
+            if b.transport == Transport.WAITER:
+                waiters[b.start] = waiters.get(b.start, 0) + 1
+        for start in rules.slots(day):
+            if start < first:
+                continue
+            end = start + duration
+            if end > span[1]:
+                break
+            if transport == Transport.WAITER and waiters.get(start, 0) >= rules.waiter_cap_per_slot:
+                continue
+            for bay in bays:
+                if all(not (s < end and start < e) for s, e in busy[bay]):
+                    offers.append(SlotOffer(start, end, bay))
+                    break
+            if len(offers) >= limit:
+                return offers
+    return offers
+
+
+def make_serial(day: dt.date, number: int) -> str:
+    """Appointment number ``YYYY-MM-DD-NNN`` (per site and day)."""
+    return f"{day.isoformat()}-{number:03d}"
+
+
+# -- day-before confirmation calls: three attempts at three times of day within three days --
+
+
+class CallOutcome(StrEnum):
+    CONFIRMED = "confirmed"
+    NO_ANSWER = "no_answer"
+    BUSY = "busy"
+    WRONG_NUMBER = "wrong_number"
+    RESCHEDULE = "reschedule"
+    CANCEL = "cancel"
+
+
+CALL_OUTCOME_LABELS = {
+    CallOutcome.CONFIRMED: QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    CallOutcome.NO_ANSWER: QT_TRANSLATE_NOOP("Labels", "No answer"),
+    CallOutcome.BUSY: QT_TRANSLATE_NOOP("Labels", "Line busy"),
+    CallOutcome.WRONG_NUMBER: QT_TRANSLATE_NOOP("Labels", "Wrong number"),
+    CallOutcome.RESCHEDULE: QT_TRANSLATE_NOOP("Labels", "Wants another time"),
+    CallOutcome.CANCEL: QT_TRANSLATE_NOOP("Labels", "Cancels"),
+}
+
+UNREACHED = frozenset({CallOutcome.NO_ANSWER, CallOutcome.BUSY})
+
+
+class DayPart(StrEnum):
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
+def day_part(when: dt.datetime) -> DayPart:
+    if when.hour < 12:
+        return DayPart.MORNING
+    return DayPart.AFTERNOON if when.hour < 17 else DayPart.EVENING
+
+
+class CallAdvice(StrEnum):
+    CALL = "call"  # call now
+    LATER = "later"  # already tried at this time of day: try at another
+    SEND_MESSAGE = "send_message"  # three attempts failed: send an SMS / message
+    DONE = "done"  # reached (or a wrong number to correct)
+    CORRECT_NUMBER = "correct_number"
+
+
+def call_advice(
+    attempts: Sequence[tuple[dt.datetime, CallOutcome]], now: dt.datetime
+) -> CallAdvice:
+    """What the unreachable rule says to do next (domain.md §5)."""
+    if any(o == CallOutcome.WRONG_NUMBER for _, o in attempts):
+        return CallAdvice.CORRECT_NUMBER
+    if any(o not in UNREACHED for _, o in attempts):
+        return CallAdvice.DONE
+    failed = [(t, o) for t, o in attempts if o in UNREACHED]
+    parts = {day_part(t) for t, _ in failed}
+    if len(failed) >= 3 and len(parts) >= 3:
+        return CallAdvice.SEND_MESSAGE
+    if failed and failed[0][0] < now - dt.timedelta(days=3) and len(failed) >= 3:
+        return CallAdvice.SEND_MESSAGE
+    if day_part(now) in parts and len(parts) < 3:
+        return CallAdvice.LATER
+    return CallAdvice.CALL
