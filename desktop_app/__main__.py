@@ -120,7 +120,11 @@ def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
     db.close()
     print(
         f"{db_path}: {summary.customers} customers, {summary.vehicles} vehicles"
-        + (f", new store with {summary.staff} staff" if summary.created_site else "")
+        + (
+            f", new store with {summary.staff} staff and {summary.appointments} appointments"
+            if summary.created_site
+            else ""
+        )
         + f" in {time.perf_counter() - started:.1f} s"
         + (
             f" (demo password for every account: {demo_data.DEMO_PASSWORD})"

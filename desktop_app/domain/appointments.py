@@ -511,3 +511,159 @@ def call_advice(
     if day_part(now) in parts and len(parts) < 3:
         return CallAdvice.LATER
     return CallAdvice.CALL
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One job booked: from the labour catalogue (code) or typed in (no code)."""
+
+    name: str
+    minutes: int
+    code: str = ""
+
+
+@dataclass
+class Appointment:
+    """An appointment as the register (预约登记表) and the board show it."""
+
+    serial: str
+    start: dt.datetime
+    end: dt.datetime
+    status: Status
+    transport: Transport
+    work: list[WorkItem]
+    id: str | None = None
+    customer_id: str | None = None
+    vehicle_id: str | None = None
+    bay_id: str | None = None
+    technician_id: str | None = None
+    advisor_id: str | None = None
+    fault: str = ""
+    estimate: Decimal = Decimal("0.00")
+    parts: str = ""
+    phone_record: str = ""
+    remarks: str = ""
+    override_reason: str = ""
+    rescheduled_from: str | None = None
+    customer_name: str = ""
+    phone: str = ""
+    plate: str = ""
+    model_name: str = ""
+    mileage_km: int | None = None
+    last_visit: dt.date | None = None
+    # names for display, filled by the repository
+    bay_name: str = ""
+    technician_name: str = ""
+    advisor_name: str = ""
+
+    @property
+    def labour_minutes(self) -> int:
+        return sum(w.minutes for w in self.work)
+
+    @property
+    def hours(self) -> Decimal:
+        return Decimal(self.labour_minutes) / HOUR
+
+    @property
+    def work_summary(self) -> str:
+        return "、".join(w.name for w in self.work) or self.fault
+
+    def booking(self) -> Booking:
+        return Booking(
+            id=self.id,
+            start=self.start,
+            end=self.end,
+            hours=self.hours,
+            bay_id=self.bay_id,
+            technician_id=self.technician_id,
+            vehicle_id=self.vehicle_id,
+            transport=self.transport,
+            status=self.status,
+        )
+
+
+@dataclass(frozen=True)
+class DamageMark:
+    """A mark on the car diagram: position in 0..1 of the drawing's width and height."""
+
+    x: float
+    y: float
+    kind: str = "scratch"  # scratch, dent, crack, chip, other
+    note: str = ""
+
+
+DAMAGE_KINDS = {
+    "scratch": QT_TRANSLATE_NOOP("Labels", "Scratch"),
+    "dent": QT_TRANSLATE_NOOP("Labels", "Dent"),
+    "crack": QT_TRANSLATE_NOOP("Labels", "Crack"),
+    "chip": QT_TRANSLATE_NOOP("Labels", "Stone chip"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+WARNING_LIGHTS = {
+    "engine": QT_TRANSLATE_NOOP("Labels", "Engine"),
+    "abs": QT_TRANSLATE_NOOP("Labels", "ABS"),
+    "airbag": QT_TRANSLATE_NOOP("Labels", "Airbag"),
+    "oil": QT_TRANSLATE_NOOP("Labels", "Oil pressure"),
+    "battery": QT_TRANSLATE_NOOP("Labels", "Battery / charging"),
+    "tyre": QT_TRANSLATE_NOOP("Labels", "Tyre pressure"),
+    "brake": QT_TRANSLATE_NOOP("Labels", "Brake"),
+    "coolant": QT_TRANSLATE_NOOP("Labels", "Coolant temperature"),
+    "service": QT_TRANSLATE_NOOP("Labels", "Service due"),
+}
+
+
+@dataclass
+class CheckIn:
+    """Reception (接车): what the advisor records with the customer at the car."""
+
+    mileage_km: int
+    fuel_eighths: int
+    warning_lights: list[str] = field(default_factory=list)
+    valuables: str = ""
+    damage: list[DamageMark] = field(default_factory=list)
+    concerns: str = ""
+    agreed_work: str = ""
+    estimate: Decimal = Decimal("0.00")
+    promised_at: dt.datetime | None = None
+    walkaround_deferred: bool = False
+    covers_on: bool = True
+
+
+def estimate_for(work: Sequence[WorkItem], rules: WorkshopRules) -> Decimal:
+    """Labour estimate: hours × the labour rate, rounded half-up to the fen."""
+    hours = Decimal(sum(w.minutes for w in work)) / HOUR
+    return (hours * rules.labour_rate).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def check_checkin(c: CheckIn, appointment_mileage: int | None) -> None:
+    """Refuse an impossible check-in (raises ValidationError naming the field)."""
+    from .errors import ValidationError
+
+    if c.mileage_km < 0 or c.mileage_km > 2_000_000:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "Mileage must be between 0 and 2,000,000 km."),
+            field="mileage_km",
+        )
+    if appointment_mileage is not None and c.mileage_km < appointment_mileage:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "The odometer shows {typed} km, less than the {known} km already on file: "
+                "please read it again.",
+            ),
+            field="mileage_km",
+            typed=str(c.mileage_km),
+            known=str(appointment_mileage),
+        )
+    if not 0 <= c.fuel_eighths <= 8:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "Fuel level is between empty (0) and full (8/8)."),
+            field="fuel_eighths",
+        )
+    for mark in c.damage:
+        if not (0 <= mark.x <= 1 and 0 <= mark.y <= 1):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Messages", "A damage mark lies outside the car diagram."),
+                field="damage",
+            )

@@ -194,6 +194,7 @@ class DemoSummary:
     vehicles: int
     staff: int
     created_site: bool
+    appointments: int = 0
 
 
 class _Ids:
@@ -267,7 +268,14 @@ def generate(
             ctx = multiprocessing.get_context("spawn" if sys.platform == "win32" else "fork")
             with ctx.Pool(workers or 1) as pool:
                 n_vehicles = _write_batches(db, pool.imap(_batch, jobs))
-    return DemoSummary(customers, n_vehicles, len(STAFF) if created_site else 0, created_site)
+    appointments = 0
+    if created_site:
+        from .demo_workshop import create_workshop
+
+        appointments = create_workshop(db, site_id, today, seed)
+    return DemoSummary(
+        customers, n_vehicles, len(STAFF) if created_site else 0, created_site, appointments
+    )
 
 
 def _write_batches(db: Database, batches: Iterable[tuple[list[Row], list[Row]]]) -> int:

@@ -275,7 +275,20 @@ class RepairLineRow(SyncedModel):
 
 
 ALL_MODELS: list[type[pw.Model]] = [
-    Site, Staff, VehicleModelRow, ServiceBay, CustomerRow, CustomerDnc, VehicleRow,
-    SiteSetting, LabourOpRow, StaffAbsence, AppointmentRow, AppointmentEvent, AppointmentCall,
-    CheckinRow, RepairOrderRow, RepairLineRow,
+    Site,
+    Staff,
+    VehicleModelRow,
+    ServiceBay,
+    CustomerRow,
+    CustomerDnc,
+    VehicleRow,
+    SiteSetting,
+    LabourOpRow,
+    StaffAbsence,
+    AppointmentRow,
+    AppointmentEvent,
+    AppointmentCall,
+    CheckinRow,
+    RepairOrderRow,
+    RepairLineRow,
 ]

@@ -4,26 +4,54 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..schema import journal_triggers, search_triggers
+from ..triggers import journal_triggers, search_triggers
 
 # Frozen: the synced tables of version 1 and their columns, as released.
 SYNCED_V1: dict[str, tuple[str, ...]] = {
     "site": ("code", "name", "licence_no", "address", "phone", "city"),
     "staff": ("site_id", "username", "full_name", "roles", "password_hash", "phone", "active"),
     "vehicle_model": (
-        "brand", "series", "trim", "model_year", "guide_price_fen", "fuel_type", "seats",
-        "engine_cc", "warranty_months", "warranty_km", "first_service_months",
+        "brand",
+        "series",
+        "trim",
+        "model_year",
+        "guide_price_fen",
+        "fuel_type",
+        "seats",
+        "engine_cc",
+        "warranty_months",
+        "warranty_km",
+        "first_service_months",
         "first_service_km",
     ),
     "service_bay": ("site_id", "code", "name", "kind", "active"),
     "customer": (
-        "site_id", "name", "mobile", "phone2", "id_number", "birthday", "address", "city",
-        "locality", "tier", "tags", "notes",
+        "site_id",
+        "name",
+        "mobile",
+        "phone2",
+        "id_number",
+        "birthday",
+        "address",
+        "city",
+        "locality",
+        "tier",
+        "tags",
+        "notes",
     ),
     "customer_dnc": ("customer_id", "task", "reason"),
     "vehicle": (
-        "customer_id", "vin", "plate", "model_id", "colour", "engine_no", "mileage_km",
-        "sale_date", "warranty_end", "insurance_expiry", "last_visit",
+        "customer_id",
+        "vin",
+        "plate",
+        "model_id",
+        "colour",
+        "engine_no",
+        "mileage_km",
+        "sale_date",
+        "warranty_end",
+        "insurance_expiry",
+        "last_visit",
     ),
 }
 
