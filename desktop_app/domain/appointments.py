@@ -667,3 +667,41 @@ def check_checkin(c: CheckIn, appointment_mileage: int | None) -> None:
                 QT_TRANSLATE_NOOP("Messages", "A damage mark lies outside the car diagram."),
                 field="damage",
             )
+
+
+SLOT_CHOICES = (10, 15, 20, 30, 60)
+
+
+def validate_rules(rules: WorkshopRules) -> WorkshopRules:
+    """Refuse settings the board cannot work with (raises ValidationError naming the field)."""
+    from .errors import ValidationError
+
+    for day, span in rules.opening.items():
+        if span is not None and span[1] <= span[0]:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Messages", "Closing time must be after opening time (the marked day)."
+                ),
+                field=f"opening_{day}",
+            )
+    if rules.slot_minutes not in SLOT_CHOICES:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "A slot is 10, 15, 20, 30 or 60 minutes."),
+            field="slot_minutes",
+        )
+    if not Decimal("0.30") <= rules.efficiency <= Decimal("1.00"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "Efficiency is between 30 % and 100 %."),
+            field="efficiency",
+        )
+    if not 0 <= rules.waiter_cap_per_slot <= 20:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "The waiter cap is between 0 and 20 per slot."),
+            field="waiter_cap_per_slot",
+        )
+    if rules.labour_rate < 0 or rules.labour_rate > Decimal("100000"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "The labour rate must be between ¥0 and ¥100,000."),
+            field="labour_rate",
+        )
+    return rules

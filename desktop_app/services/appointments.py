@@ -37,6 +37,7 @@ from ..domain.appointments import (
     estimate_for,
     make_serial,
     next_free_slots,
+    validate_rules,
 )
 from ..domain.errors import DomainError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
@@ -204,6 +205,7 @@ class AppointmentService:
 
     def save_rules(self, rules: WorkshopRules) -> None:
         self._require(Permission.EDIT_SETTINGS)
+        validate_rules(rules)
         self.repo.save_rules(self.session.site.id, rules, self.session.staff.id)
 
     def labour_ops(self) -> list[LabourOp]:

@@ -1,0 +1,176 @@
+"""The manager's workshop settings: opening hours per weekday, slot size, efficiency, the
+waiter cap and the labour rate. Everyone may look; only EDIT_SETTINGS may save."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QTimeEdit, QWidget
+
+from ..domain.appointments import SLOT_CHOICES, WorkshopRules, day_capacity
+from ..domain.errors import DomainError, ValidationError
+from ..domain.roles import Permission
+from ..services.appointments import AppointmentService
+from ..storage.errors import StorageEnvironmentError
+from .forms.ui_workshop_settings import Ui_WorkshopSettingsDialog
+from .i18n import tr_error
+from .messages import DialogService
+from .tasks import Operation, TaskRunner
+from .widgets import mark_invalid
+
+
+class WorkshopSettingsDialog(QDialog):
+    sig_saved = Signal()
+
+    def __init__(
+        self,
+        service: AppointmentService,
+        runner: TaskRunner,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.runner = runner
+        self.dialogs = dialogs
+        self.ui = Ui_WorkshopSettingsDialog()
+        self.ui.setupUi(self)
+        self._technicians = 0
+        names = [
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        ]
+        self.day_rows: list[tuple[QCheckBox, QTimeEdit, QTimeEdit]] = []
+        grid = self.ui.hoursGrid
+        for day, name in enumerate(names):
+            open_box = QCheckBox(name)
+            start, end = QTimeEdit(), QTimeEdit()
+            for edit in (start, end):
+                edit.setDisplayFormat("HH:mm")
+                edit.timeChanged.connect(self._update_capacity)
+            open_box.toggled.connect(start.setEnabled)
+            open_box.toggled.connect(end.setEnabled)
+            open_box.toggled.connect(self._update_capacity)
+            grid.addWidget(open_box, day, 0)
+            grid.addWidget(start, day, 1)
+            grid.addWidget(QLabel("–"), day, 2)
+            grid.addWidget(end, day, 3)
+            self.day_rows.append((open_box, start, end))
+        for minutes in SLOT_CHOICES:
+            self.ui.slotCombo.addItem(self.tr("{n} minutes").format(n=minutes), minutes)
+        self.ui.efficiencySpin.valueChanged.connect(self._update_capacity)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+        can_edit = service.session.can(Permission.EDIT_SETTINGS)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(can_edit)
+        if not can_edit:
+            self.ui.errorLabel.setText(self.tr("Only a manager can change these settings."))
+        Operation(self._load_data).success(self._loaded).run_in_background(runner)
+
+    def _load_data(self) -> tuple[WorkshopRules, int]:
+        resources = self.service.resources()
+        return self.service.rules(), self.service.technicians_on(dt.date.today(), resources)
+
+    def _loaded(self, data: tuple[WorkshopRules, int]) -> None:
+        rules, self._technicians = data
+        self.load(rules)
+
+    def load(self, rules: WorkshopRules) -> None:
+        for day, (open_box, start, end) in enumerate(self.day_rows):
+            span = rules.opening.get(day)
+            open_box.setChecked(span is not None)
+            start.setEnabled(span is not None)
+            end.setEnabled(span is not None)
+            first, last = span or (dt.time(8, 30), dt.time(17, 30))
+            start.setTime(QTime(first.hour, first.minute))
+            end.setTime(QTime(last.hour, last.minute))
+        self.ui.slotCombo.setCurrentIndex(max(self.ui.slotCombo.findData(rules.slot_minutes), 0))
+        self.ui.efficiencySpin.setValue(int(rules.efficiency * 100))
+        self.ui.waiterSpin.setValue(rules.waiter_cap_per_slot)
+        self.ui.rateEdit.setText(f"{rules.labour_rate:.2f}")
+        self._update_capacity()
+
+    def collect(self) -> WorkshopRules:
+        opening: dict[int, tuple[dt.time, dt.time] | None] = {}
+        for day, (open_box, start, end) in enumerate(self.day_rows):
+            opening[day] = (
+                (
+                    dt.time(start.time().hour(), start.time().minute()),
+                    dt.time(end.time().hour(), end.time().minute()),
+                )
+                if open_box.isChecked()
+                else None
+            )
+        text = self.ui.rateEdit.text().replace(",", "").replace("¥", "").strip()
+        try:
+            rate = Decimal(text).quantize(Decimal("0.01"))
+        except InvalidOperation:
+            raise ValidationError(
+                self.tr("'{value}' is not an amount of money."), field="labour_rate", value=text
+            ) from None
+        return WorkshopRules(
+            opening=opening,
+            slot_minutes=int(self.ui.slotCombo.currentData()),
+            efficiency=Decimal(self.ui.efficiencySpin.value()) / 100,
+            waiter_cap_per_slot=self.ui.waiterSpin.value(),
+            labour_rate=rate,
+        )
+
+    def _update_capacity(self) -> None:
+        try:
+            rules = self.collect()
+        except ValidationError:
+            return
+        week = sum(
+            (
+                day_capacity(rules, dt.date(2024, 1, 1) + dt.timedelta(days=d), self._technicians)
+                for d in range(7)
+            ),
+            Decimal(0),
+        )
+        self.ui.capacityLabel.setText(
+            self.tr("With {n} technicians this gives {hours} workshop hours a week.").format(
+                n=self._technicians, hours=f"{week:.1f}"
+            )
+        )
+
+    def save(self) -> None:
+        try:
+            rules = self.collect()
+        except ValidationError as error:
+            self._refused(error)
+            return
+        (
+            Operation(lambda: self.service.save_rules(rules))
+            .success(lambda _none: self._saved())
+            .failure(self._refused)
+            .run_in_background(self.runner)
+        )
+
+    def _saved(self) -> None:
+        self.sig_saved.emit()
+        self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, StorageEnvironmentError):
+            self.dialogs.error(self, self.tr("Not saved"), tr_error(error))
+            return
+        assert isinstance(error, DomainError)
+        self.ui.errorLabel.setText(tr_error(error))
+        field = error.field if isinstance(error, ValidationError) else None
+        widgets: dict[str, QWidget] = {
+            "slot_minutes": self.ui.slotCombo,
+            "efficiency": self.ui.efficiencySpin,
+            "waiter_cap_per_slot": self.ui.waiterSpin,
+            "labour_rate": self.ui.rateEdit,
+        }
+        for day, (_box, _start, end) in enumerate(self.day_rows):
+            widgets[f"opening_{day}"] = end
+        mark_invalid(list(widgets.values()), widgets.get(field or ""))
