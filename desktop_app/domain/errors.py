@@ -12,15 +12,20 @@ from typing import Any
 class DomainError(Exception):
     """A rule was broken; ``template`` is translatable, ``params`` fill its ``{names}``."""
 
+    # names of params whose values are label texts (context "Labels") the UI translates too
+    label_params: tuple[str, ...] = ()
+
     def __init__(self, template: str, field: str | None = None, **params: Any) -> None:
         self.template = template
         self.field = field
         self.params = params
         super().__init__(self.render())
 
-    def render(self, template: str | None = None) -> str:
-        """The message with its values filled in (pass a translated template to localise)."""
-        return (template if template is not None else self.template).format(**self.params)
+    def render(self, template: str | None = None, params: dict[str, Any] | None = None) -> str:
+        """The message with its values filled in (pass a translated template and translated
+        label params to localise)."""
+        values = self.params if params is None else params
+        return (template if template is not None else self.template).format(**values)
 
 
 class ValidationError(DomainError):

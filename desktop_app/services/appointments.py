@@ -15,6 +15,7 @@ from decimal import Decimal
 from ..domain.appointments import (
     MOVABLE,
     ON_SITE,
+    STATUS_LABELS,
     TRANSITIONS,
     Appointment,
     CallAdvice,
@@ -153,14 +154,15 @@ class BookingRefused(DomainError):
 
 
 class InvalidTransition(DomainError):
+    label_params = ("current", "wanted")
+
     def __init__(self, current: Status, wanted: Status) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
-                "Messages",
-                "An appointment that is '{current}' cannot become '{wanted}'.",
+                "Messages", "An appointment that is '{current}' cannot become '{wanted}'."
             ),
-            current=current.value,
-            wanted=wanted.value,
+            current=STATUS_LABELS[current],
+            wanted=STATUS_LABELS[wanted],
         )
         self.current = current
         self.wanted = wanted
@@ -315,6 +317,14 @@ class AppointmentService:
         self._require(Permission.BOOK_APPOINTMENTS)
         if not draft.work and not draft.fault.strip():
             raise _no_work()
+        if not draft.customer_id:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "Choose the customer (or add a new one) so the workshop can reach them.",
+                ),
+                field="customer",
+            )
         with self.db.write():
             a = self._appointment(draft, Status.BOOKED, "")
             self._enforce(a, draft, override_reason)
@@ -590,6 +600,16 @@ class AppointmentService:
             c = self.customers.get(draft.customer_id)
             if c is None:
                 raise NotFound()
+            if not c.mobile.strip():
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Messages",
+                        "{name} has no phone number on file: add one to the customer first, "
+                        "so the confirmation call can be made.",
+                    ),
+                    field="customer",
+                    name=c.name,
+                )
             a.customer_name, a.phone = c.name, c.mobile
         if draft.vehicle_id:
             v = self.vehicles.get(draft.vehicle_id)

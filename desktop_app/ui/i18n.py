@@ -60,4 +60,9 @@ def tr_message(text: str, **params: Any) -> str:
 
 def tr_error(error: DomainError | Any) -> str:
     """The message of a DomainError or StorageEnvironmentError in the user's language."""
-    return str(error.render(QCoreApplication.translate("Messages", error.template)))
+    template = QCoreApplication.translate("Messages", error.template)
+    labels = getattr(error, "label_params", ())
+    if not labels:
+        return str(error.render(template))
+    params = {k: tr_label(v) if k in labels else v for k, v in error.params.items()}
+    return str(error.render(template, params))
