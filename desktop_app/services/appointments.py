@@ -46,6 +46,7 @@ from ..domain.identifiers import mask_plate
 from ..domain.roles import Permission, Role
 from ..domain.staff import Session
 from ..storage.appointments import (
+    Absence,
     AppointmentRepository,
     Call,
     Event,
@@ -62,6 +63,8 @@ from ..storage.repositories import (
 from .errors import NotFound, PermissionDenied
 
 DAY = dt.timedelta(days=1)
+
+__all__ = ["Absence", "AppointmentService", "BookingRefused", "Draft", "InvalidTransition"]
 
 
 @dataclass(frozen=True)
@@ -209,6 +212,20 @@ class AppointmentService:
         self._require(Permission.EDIT_SETTINGS)
         validate_rules(rules)
         self.repo.save_rules(self.session.site.id, rules, self.session.staff.id)
+
+    def absences(self, first: dt.date, days: int = 14) -> list[Absence]:
+        return self.repo.absences(first, first + (days - 1) * DAY)
+
+    def add_absence(self, staff_id: str, day: dt.date, reason: str) -> None:
+        """A technician off that day: the day's capacity drops by their hours."""
+        self._require(Permission.EDIT_SETTINGS)
+        if any(a.staff_id == staff_id for a in self.repo.absences(day, day)):
+            return
+        self.repo.add_absence(staff_id, day, reason.strip(), self._actor())
+
+    def remove_absence(self, absence_id: str) -> None:
+        self._require(Permission.EDIT_SETTINGS)
+        self.repo.remove_absence(absence_id, self._actor())
 
     def labour_ops(self) -> list[LabourOp]:
         return self.repo.labour_ops()

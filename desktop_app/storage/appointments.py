@@ -55,6 +55,15 @@ def _stamp(actor: str | None) -> dict[str, object]:
 
 
 @dataclass(frozen=True)
+class Absence:
+    id: str
+    staff_id: str
+    staff_name: str
+    day: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
 class Event:
     at: str  # UTC timestamp text
     kind: str  # created, status, moved, override, checkin, call
@@ -250,6 +259,22 @@ class AppointmentRepository:
             (StaffAbsence.day == day) & StaffAbsence.deleted_at.is_null()
         )
         return {r.staff_id for r in rows}
+
+    def absences(self, first: dt.date, last: dt.date) -> list[Absence]:
+        rows = self.db.raw.execute(
+            "SELECT a.id, a.staff_id, COALESCE(s.full_name, ''), a.day, a.reason "
+            "FROM staff_absence a LEFT JOIN staff s ON s.id = a.staff_id "
+            "WHERE a.day BETWEEN ? AND ? AND a.deleted_at IS NULL ORDER BY a.day, s.full_name",
+            (first.isoformat(), last.isoformat()),
+        ).fetchall()
+        return [Absence(r[0], r[1], r[2], dt.date.fromisoformat(r[3]), r[4]) for r in rows]
+
+    def remove_absence(self, absence_id: str, actor: str | None) -> None:
+        now = utc_now_text()
+        with self.db.write():
+            StaffAbsence.update(deleted_at=now, updated_at=now, updated_by=actor).where(
+                StaffAbsence.id == absence_id
+            ).execute()
 
     def add_absence(self, staff_id: str, day: dt.date, reason: str, actor: str | None) -> None:
         with self.db.write():

@@ -6,13 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QTime, Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QTimeEdit, QWidget
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidgetItem,
+    QTimeEdit,
+    QWidget,
+)
 
-from ..domain.appointments import SLOT_CHOICES, WorkshopRules, day_capacity
+from ..domain.appointments import SLOT_CHOICES, ResourceKind, WorkshopRules, day_capacity
 from ..domain.errors import DomainError, ValidationError
 from ..domain.roles import Permission
-from ..services.appointments import AppointmentService
+from ..services.appointments import Absence, AppointmentService, Resource
 from ..storage.errors import StorageEnvironmentError
 from .forms.ui_workshop_settings import Ui_WorkshopSettingsDialog
 from .i18n import tr_error
@@ -72,15 +80,77 @@ class WorkshopSettingsDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setEnabled(can_edit)
         if not can_edit:
             self.ui.errorLabel.setText(self.tr("Only a manager can change these settings."))
+        self.ui.absenceTable.horizontalHeader().setStretchLastSection(True)
+        self.ui.absenceTable.verticalHeader().setVisible(False)
+        self.ui.absenceDate.setDate(QDate.currentDate())
+        self.ui.addAbsenceButton.clicked.connect(self.add_absence)
+        self.ui.removeAbsenceButton.clicked.connect(self.remove_absence)
+        for w in (self.ui.addAbsenceButton, self.ui.removeAbsenceButton):
+            w.setEnabled(can_edit)
+        self._absences: list[Absence] = []
         Operation(self._load_data).success(self._loaded).run_in_background(runner)
+        self.refresh_absences()
 
-    def _load_data(self) -> tuple[WorkshopRules, int]:
-        resources = self.service.resources()
-        return self.service.rules(), self.service.technicians_on(dt.date.today(), resources)
+    def _load_data(self) -> tuple[WorkshopRules, list[Resource]]:
+        technicians = self.service.resources()[ResourceKind.TECHNICIAN]
+        return self.service.rules(), technicians
 
-    def _loaded(self, data: tuple[WorkshopRules, int]) -> None:
-        rules, self._technicians = data
+    def _loaded(self, data: tuple[WorkshopRules, list[Resource]]) -> None:
+        rules, technicians = data
+        self._technicians = len(technicians)
+        self.ui.technicianCombo.clear()
+        for t in technicians:
+            self.ui.technicianCombo.addItem(t.name, t.id)
         self.load(rules)
+
+    # -- absences (saved at once, not with the Save button) -----------------------------
+
+    def refresh_absences(self) -> None:
+        (
+            Operation(lambda: self.service.absences(dt.date.today()))
+            .success(self._show_absences)
+            .failure(self._refused)
+            .run_in_background(self.runner)
+        )
+
+    def _show_absences(self, absences: list[Absence]) -> None:
+        self._absences = absences
+        table = self.ui.absenceTable
+        table.setRowCount(len(absences))
+        for row, a in enumerate(absences):
+            for col, text in enumerate((a.day.isoformat(), a.staff_name, a.reason)):
+                table.setItem(row, col, QTableWidgetItem(text))
+
+    def add_absence(self) -> None:
+        staff_id = self.ui.technicianCombo.currentData()
+        if not staff_id:
+            return
+        d = self.ui.absenceDate.date()
+        day = dt.date(d.year(), d.month(), d.day())
+        reason = self.ui.absenceReason.text()
+        (
+            Operation(lambda: self.service.add_absence(staff_id, day, reason))
+            .success(lambda _none: self._absence_changed())
+            .failure(self._refused)
+            .run_in_background(self.runner)
+        )
+
+    def remove_absence(self) -> None:
+        rows = self.ui.absenceTable.selectionModel().selectedRows()
+        if not rows:
+            return
+        absence = self._absences[rows[0].row()]
+        (
+            Operation(lambda: self.service.remove_absence(absence.id))
+            .success(lambda _none: self._absence_changed())
+            .failure(self._refused)
+            .run_in_background(self.runner)
+        )
+
+    def _absence_changed(self) -> None:
+        self.ui.absenceReason.clear()
+        self.refresh_absences()
+        self.sig_saved.emit()
 
     def load(self, rules: WorkshopRules) -> None:
         for day, (open_box, start, end) in enumerate(self.day_rows):

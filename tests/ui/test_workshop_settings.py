@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QTime
 
+from desktop_app.domain.appointments import ResourceKind, day_capacity
 from desktop_app.services.appointments import AppointmentService
 from desktop_app.ui.workshop_settings import WorkshopSettingsDialog
 
@@ -68,3 +69,24 @@ def test_advisor_may_look_but_not_save(qtbot, db, advisor, runner, dialogs):
     _service, dialog = make(qtbot, db, advisor, runner, dialogs)
     assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).isEnabled()
     assert dialog.ui.errorLabel.text()
+
+
+def test_technician_off_lowers_that_days_capacity(qtbot, db, manager, runner, dialogs):
+    from PySide6.QtCore import QDate
+
+    service, dialog = make(qtbot, db, manager, runner, dialogs)
+    day = dt.date.today() + dt.timedelta(days=2)
+    before = service.day(day).load.capacity
+    dialog.ui.technicianCombo.setCurrentIndex(0)
+    dialog.ui.absenceDate.setDate(QDate(day.year, day.month, day.day))
+    dialog.ui.absenceReason.setText("年假")
+    dialog.add_absence()
+    assert dialog.ui.absenceTable.rowCount() == 1
+    assert dialog.ui.absenceTable.item(0, 2).text() == "年假"
+    technicians = len(service.resources()[ResourceKind.TECHNICIAN])
+    expected = day_capacity(service.rules(), day, technicians - 1)
+    assert service.day(day).load.capacity == expected < before
+    dialog.ui.absenceTable.selectRow(0)
+    dialog.remove_absence()
+    assert dialog.ui.absenceTable.rowCount() == 0
+    assert service.day(day).load.capacity == before
