@@ -6,6 +6,7 @@ Commands: demo-data, screenshot, list, print, check (see ``--help`` of each).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -21,6 +22,15 @@ def _db_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
         default=None if top else argparse.SUPPRESS,
         help=f"database file (default: {default_db_path()})",
     )
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD"
+        ) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,14 +57,21 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--user", help="staff user name to show as signed in")
 
     lst = sub.add_parser("list", help="print records one a line, number first")
-    lst.add_argument("kind", choices=["customers", "vehicles"])
+    lst.add_argument("kind", choices=["customers", "vehicles", "appointments"])
     _db_arg(lst)
     lst.add_argument("--limit", type=int, default=0, help="at most this many lines (0: all)")
+    lst.add_argument("--date", type=_date, help="appointments: only this day (YYYY-MM-DD)")
 
     prt = sub.add_parser("print", help="write a document to a PDF")
-    prt.add_argument("kind", choices=["customer"])
-    prt.add_argument("number", help="customer: mobile number")
+    prt.add_argument("kind", choices=["customer", "register", "checkin", "day-sheet"])
+    prt.add_argument(
+        "number",
+        nargs="?",
+        help="customer: mobile number; register, checkin: appointment serial (2026-11-20-003) "
+        "or repair-order number (RO20261120-001); day-sheet: not needed (see --date)",
+    )
     _db_arg(prt)
+    prt.add_argument("--date", type=_date, help="day-sheet: the day (default: today)")
     prt.add_argument("--out", type=Path, required=True)
     prt.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
 
@@ -64,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     db_path: Path = args.db or default_db_path()
     command = args.command
     try:
@@ -89,9 +107,9 @@ def main(argv: list[str] | None = None) -> int:
                 args.user,
             )
         if command == "list":
-            return _list(db_path, args.kind, args.limit)
+            return _list(db_path, args.kind, args.limit, args.date)
         if command == "print":
-            return _print(db_path, args)
+            return _print(db_path, args, parser)
         if command == "check":
             return _check(db_path)
     except _env_errors() as error:
@@ -102,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _env_errors() -> tuple[type[BaseException], ...]:
     from .domain.errors import DomainError
+    from .printing.fonts import FontMissing
     from .storage.errors import StorageEnvironmentError
 
-    return (StorageEnvironmentError, DomainError)
+    return (StorageEnvironmentError, DomainError, FontMissing)
 
 
 def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
@@ -135,13 +154,13 @@ def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _list(db_path: Path, kind: str, limit: int) -> int:
+def _list(db_path: Path, kind: str, limit: int, day: dt.date | None = None) -> int:
     from .services.listing import list_lines
     from .storage.db import open_database
 
     db = open_database(db_path, read_only=True)
     try:
-        for line in list_lines(db, kind, limit):
+        for line in list_lines(db, kind, limit, day):
             print(line)
     except BrokenPipeError:  # `| head` closed the pipe: not an error
         pass
@@ -150,19 +169,45 @@ def _list(db_path: Path, kind: str, limit: int) -> int:
     return 0
 
 
-def _print(db_path: Path, args: argparse.Namespace) -> int:
+def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .services.documents import print_document
     from .storage.db import open_database
 
+    number: str | None = args.number
+    if args.kind == "day-sheet":
+        if args.date is None and number:
+            args.date = _date_or_exit(number, parser)
+        number = (args.date or dt.date.today()).isoformat()
+    elif not number:
+        parser.error(
+            f"print {args.kind} needs a number: "
+            + ("the mobile" if args.kind == "customer" else "a serial or RO number")
+        )
     db = open_database(db_path, read_only=True)
     try:
-        data = print_document(db, args.kind, args.number, getattr(args, "lang", None) or "zh_CN")
+        data = print_document(db, args.kind, number, getattr(args, "lang", None) or "zh_CN")
     finally:
         db.close()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(data)
+    except OSError as error:
+        reason = (
+            "a file has the name of a folder on that path"
+            if isinstance(error, FileExistsError | NotADirectoryError)
+            else error.strerror or error
+        )
+        print(f"error: cannot write {args.out}: {reason}", file=sys.stderr)
+        return 2
     print(f"{args.out}: {len(data):,} bytes")
     return 0
+
+
+def _date_or_exit(text: str, parser: argparse.ArgumentParser) -> dt.date:
+    try:
+        return _date(text)
+    except argparse.ArgumentTypeError as error:
+        parser.error(str(error))
 
 
 def _check(db_path: Path) -> int:

@@ -20,6 +20,7 @@ from .domain.roles import Role
 from .domain.staff import Session
 from .logsetup import setup_logging
 from .paths import log_path
+from .services.appointments import AppointmentService
 from .services.auth import AuthService
 from .services.customers import CustomerService
 from .services.status import StatusService
@@ -37,7 +38,33 @@ log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
 
 
+def keep_none_alive() -> None:
+    """Work around PySide6 6.12 on CPython 3.11: its abi3 wheel is built for an immortal
+    ``None`` (3.12+), so every call of a Qt method that returns nothing takes one reference
+    from ``None`` on 3.11. Python-painted views (the appointment board: ~900 such calls a
+    paint) bring the count to zero within minutes and the interpreter aborts with
+    "none_dealloc". When a probe shows the leak, ``None`` gets a count it can never spend,
+    which is what 3.12 does for every interpreter. Nothing happens on 3.12+ or with a fixed
+    PySide6; the real fix is either of those.
+    """
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
+        return
+    from PySide6.QtCore import QTimer
+
+    probe = QTimer()
+    before = sys.getrefcount(None)
+    for _ in range(64):
+        probe.stop()
+    if before - sys.getrefcount(None) < 64:
+        return
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field
+    log.info("PySide6 leaks references to None on this Python: None made immortal")
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
+    keep_none_alive()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -66,6 +93,7 @@ def build_main_window(
     return MainWindow(
         session,
         CustomerService(db, session),
+        AppointmentService(db, session),
         StatusService(db),
         runner,
         dialogs,
@@ -182,9 +210,11 @@ def screenshot(
     session = _screenshot_session(db, username)
     runner = TaskRunner(synchronous=True, parent=app)
     dialogs = DialogService()
+    if view == "reception":
+        return _screenshot_reception(app, db, session, runner, out, size)
     window = build_main_window(db, session, runner, dialogs, language)
     if view not in {a.key for a in window.areas if a.page is not None}:
-        available = ", ".join(a.key for a in window.areas if a.page is not None)
+        available = ", ".join([*(a.key for a in window.areas if a.page is not None), "reception"])
         print(f"unknown view {view!r}; available: {available}", file=sys.stderr)
         return 2
     window.resize(size)
@@ -196,6 +226,25 @@ def screenshot(
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.close()
+    db.close()
+    return 0 if ok else 1
+
+
+def _screenshot_reception(
+    app: QApplication, db: Database, session: Session, runner: TaskRunner, out: Path, size: QSize
+) -> int:
+    """The waiting-area display (预约看板) on its own, filling the picture as on its screen."""
+    from .ui.appointments.reception import ReceptionDisplay
+
+    display = ReceptionDisplay(AppointmentService(db, session), runner)
+    display.resize(size)
+    display.show()
+    display.refresh()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = display.grab().save(str(out))
+    display.close()
     db.close()
     return 0 if ok else 1
 

@@ -9,7 +9,7 @@ can be overridden by a manager with a reason, which is recorded. Every number is
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -312,7 +312,8 @@ def check_booking(
     findings: list[Finding] = []
     fmt = "%Y-%m-%d %H:%M"
     day = candidate.start.date()
-    grace = dt.timedelta(minutes=rules.walk_in_grace_minutes)
+    # a walk-in starts at the beginning of the current slot, however long slots are
+    grace = dt.timedelta(minutes=max(rules.walk_in_grace_minutes, rules.slot_minutes))
     if candidate.start < now - grace:
         findings.append(Finding(Problem.PAST, {"start": candidate.start.strftime(fmt)}))
     span = rules.hours(day)
@@ -396,19 +397,23 @@ def next_free_slots(
     bays: Sequence[str],
     bookings: Sequence[Booking],
     rules: WorkshopRules,
-    technicians: int,
+    technicians: int | Callable[[dt.date], int],
     transport: Transport = Transport.DROP_OFF,
     days: int = 14,
     limit: int = 5,
+    technician_id: str | None = None,
+    vehicle_id: str | None = None,
+    exclude_id: str | None = None,
 ) -> list[SlotOffer]:
-    """The first ``limit`` starts from ``after`` on where a bay is free for ``duration``, the
-    day has capacity for ``hours`` and (for waiters) the slot is under the waiter cap.
-
-    One offer per start time (the first free bay), scanning ``days`` days.
+    """The first ``limit`` starts from ``after`` on where a bay (and the chosen technician) is
+    free for ``duration``, the day has capacity for ``hours``, the vehicle has no other booking
+    that day and (for waiters) the slot is under the waiter cap. Every offer passes
+    :func:`check_booking`. ``technicians`` is a count or a function of the day (absences).
     """
+    count = technicians if callable(technicians) else (lambda _day: int(technicians))
     by_day: dict[dt.date, list[Booking]] = {}
     for b in bookings:
-        if b.active:
+        if b.active and b.id != exclude_id:
             by_day.setdefault(b.start.date(), []).append(b)
     offers: list[SlotOffer] = []
     first = rules.round_up(after)
@@ -418,14 +423,19 @@ def next_free_slots(
         if span is None:
             continue
         todays = by_day.get(day, [])
-        load = day_load(rules, day, technicians, todays)
+        if vehicle_id and any(b.vehicle_id == vehicle_id for b in todays):
+            continue
+        load = day_load(rules, day, count(day), todays)
         if load.booked + hours > load.capacity:
             continue
         busy: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {bay: [] for bay in bays}
+        tech_busy: list[tuple[dt.datetime, dt.datetime]] = []
         waiters: dict[dt.datetime, int] = {}
         for b in todays:
             if b.bay_id in busy:
                 busy[b.bay_id].append((b.start, b.end))
+            if technician_id and b.technician_id == technician_id:
+                tech_busy.append((b.start, b.end))
             if b.transport == Transport.WAITER:
                 waiters[b.start] = waiters.get(b.start, 0) + 1
         for start in rules.slots(day):
@@ -435,6 +445,8 @@ def next_free_slots(
             if end > span[1]:
                 break
             if transport == Transport.WAITER and waiters.get(start, 0) >= rules.waiter_cap_per_slot:
+                continue
+            if any(s < end and start < e for s, e in tech_busy):
                 continue
             for bay in bays:
                 if all(not (s < end and start < e) for s, e in busy[bay]):

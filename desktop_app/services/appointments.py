@@ -24,6 +24,7 @@ from ..domain.appointments import (
     DayLoad,
     Finding,
     LabourOp,
+    Problem,
     ResourceKind,
     SlotOffer,
     Status,
@@ -304,7 +305,11 @@ class AppointmentService:
         return self._findings(candidate)
 
     def next_free(
-        self, draft: Draft, limit: int = 5, after: dt.datetime | None = None
+        self,
+        draft: Draft,
+        limit: int = 5,
+        after: dt.datetime | None = None,
+        exclude_id: str | None = None,
     ) -> list[SlotOffer]:
         rules = self.rules()
         hours = Decimal(sum(w.minutes for w in draft.work)) / 60
@@ -325,9 +330,12 @@ class AppointmentService:
             bays,
             bookings,
             rules,
-            self.technicians_on(start.date(), resources),
+            lambda day: self.technicians_on(day, resources),
             draft.transport,
             limit=limit,
+            technician_id=draft.technician_id,
+            vehicle_id=draft.vehicle_id,
+            exclude_id=exclude_id,
         )
 
     def book(self, draft: Draft, override_reason: str = "") -> Appointment:
@@ -344,9 +352,8 @@ class AppointmentService:
             )
         with self.db.write():
             a = self._appointment(draft, Status.BOOKED, "")
-            self._enforce(a, draft, override_reason)
+            a.override_reason = self._enforce(a, draft, override_reason)
             a.serial = make_serial(a.start.date(), self.repo.next_number(a.start.date()))
-            a.override_reason = override_reason.strip()
             self.repo.insert(
                 a, self.session.site.id, self._actor(), self._actor() if a.override_reason else None
             )
@@ -407,22 +414,20 @@ class AppointmentService:
                 transport=moved.transport,
                 bay_id=moved.bay_id,
                 technician_id=moved.technician_id,
+                vehicle_id=moved.vehicle_id,
             )
-            self._enforce(moved, draft, override_reason)
-            if override_reason.strip():
-                moved.override_reason = override_reason.strip()
-            self.repo.update(
-                moved, self._actor(), self._actor() if override_reason.strip() else None
-            )
+            # the earlier override stays in the history; the record carries the current one
+            moved.override_reason = self._enforce(moved, draft, override_reason, appointment_id)
+            self.repo.update(moved, self._actor(), self._actor() if moved.override_reason else None)
             self.repo.add_event(
                 appointment_id,
                 "moved",
                 self._actor(),
                 detail=f"{before} → {moved.start:%Y-%m-%d %H:%M}–{moved.end:%H:%M}",
             )
-            if override_reason.strip():
+            if moved.override_reason:
                 self.repo.add_event(
-                    appointment_id, "override", self._actor(), detail=override_reason.strip()
+                    appointment_id, "override", self._actor(), detail=moved.override_reason
                 )
         return self._get(appointment_id)
 
@@ -435,19 +440,22 @@ class AppointmentService:
             a = self._get(appointment_id)
             changed = self._appointment(draft, a.status, a.serial)
             changed.id = a.id
-            changed.override_reason = a.override_reason
-            if a.status in MOVABLE:
-                self._enforce(changed, draft, override_reason)
-            elif (changed.start, changed.end) != (a.start, a.end):
+            if a.status not in MOVABLE and (changed.start, changed.end) != (a.start, a.end):
                 raise InvalidTransition(a.status, Status.RESCHEDULED)
-            if override_reason.strip():
-                changed.override_reason = override_reason.strip()
-                self.repo.add_event(
-                    a.id or "", "override", self._actor(), detail=changed.override_reason
+            # A car already in the workshop keeps its (past) time and its share of the day;
+            # a new bay or technician must still be free.
+            ignore = (
+                frozenset()
+                if a.status in MOVABLE
+                else frozenset(
+                    {Problem.PAST, Problem.OVER_CAPACITY, Problem.WAITER_CAP, Problem.OUTSIDE_HOURS}
                 )
-            self.repo.update(
-                changed, self._actor(), self._actor() if override_reason.strip() else None
             )
+            reason = self._enforce(changed, draft, override_reason, a.id, ignore)
+            changed.override_reason = reason or a.override_reason
+            if reason:
+                self.repo.add_event(a.id or "", "override", self._actor(), detail=reason)
+            self.repo.update(changed, self._actor(), self._actor() if reason else None)
             self.repo.add_event(a.id or "", "edited", self._actor())
         return self._get(appointment_id)
 
@@ -653,18 +661,27 @@ class AppointmentService:
             labels,
         )
 
-    def _enforce(self, a: Appointment, draft: Draft, override_reason: str) -> None:
-        findings = self._findings(a)
+    def _enforce(
+        self,
+        a: Appointment,
+        draft: Draft,
+        override_reason: str,
+        exclude_id: str | None = None,
+        ignore: frozenset[Problem] = frozenset(),
+    ) -> str:
+        """Raise unless the rules allow ``a``; return the override reason actually used
+        ("" when nothing needed overriding, so no override is recorded)."""
+        findings = [f for f in self._findings(a) if f.problem not in ignore]
         if not findings:
-            return
+            return ""
         can_override = all(f.overridable for f in findings) and self.session.can(
             Permission.OVERRIDE_CAPACITY
         )
         if can_override and override_reason.strip():
-            return
+            return override_reason.strip()
         if can_override and override_reason and not override_reason.strip():
             raise _needs_reason()
-        raise BookingRefused(findings, self.next_free(draft), can_override)
+        raise BookingRefused(findings, self.next_free(draft, exclude_id=exclude_id), can_override)
 
     def _transition(self, a: Appointment, status: Status, note: str) -> None:
         if status not in TRANSITIONS[a.status]:

@@ -1,4 +1,8 @@
-"""``print KIND NUMBER``: find the record by its human-facing number and render its PDF."""
+"""``print KIND NUMBER``: find the record by its human-facing number and render its PDF.
+
+``ZH_LABELS`` holds the domain's label texts in Chinese for documents rendered without Qt (the
+command line has no translator); keep it in step with the zh_CN translation of "Labels".
+"""
 
 from __future__ import annotations
 
@@ -24,12 +28,58 @@ ZH_LABELS = {  # the domain's label texts in Chinese, for documents rendered wit
     "Birthday greetings": "生日祝福",
     "Satisfaction surveys": "满意度调查",
     "Marketing": "营销活动",
+    # appointment status
+    "Booked": "已预约",
+    "Confirmed": "已确认",
+    "Arrived": "已到店",
+    "Checked in": "已接车",
+    "In service": "维修中",
+    "Quality check": "质检中",
+    "Washing": "洗车中",
+    "Ready": "待交车",
+    "Handed over": "已交车",
+    "No-show": "未到店",
+    "Cancelled": "已取消",
+    "Rescheduled": "已改期",
+    # transport
+    "Waits": "等待",
+    "Drop-off": "送修",
+    # confirmation-call outcomes ("Confirmed" above)
+    "No answer": "无人接听",
+    "Line busy": "占线",
+    "Wrong number": "号码错误",
+    "Wants another time": "要求改期",
+    "Cancels": "取消预约",
+    # damage on the car diagram
+    "Scratch": "划痕",
+    "Dent": "凹陷",
+    "Crack": "裂纹",
+    "Stone chip": "石击",
+    "Other": "其他",
+    # dashboard warning lights
+    "Engine": "发动机故障灯",
+    "ABS": "ABS",
+    "Airbag": "安全气囊",
+    "Oil pressure": "机油压力",
+    "Battery / charging": "蓄电池 / 充电",
+    "Tyre pressure": "胎压",
+    "Brake": "制动系统",
+    "Coolant temperature": "冷却液温度",
+    "Service due": "保养提示",
 }
+
+APPOINTMENT_KINDS = ("register", "checkin", "day-sheet")
 
 
 def print_document(db: Database, kind: str, number: str, lang: str, by: str = "") -> bytes:
+    """``customer`` by mobile; ``register``/``checkin`` by serial or repair-order number;
+    ``day-sheet`` by ISO date."""
     if kind == "customer":
         return customer_file_pdf(db, number, lang, by)
+    if kind in APPOINTMENT_KINDS:
+        from .appointment_documents import print_by_number  # it imports ZH_LABELS from here
+
+        return print_by_number(db, kind, number, lang, by)
     raise ValueError(kind)
 
 

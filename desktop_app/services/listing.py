@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterator
 
 from ..storage.db import Database
@@ -22,9 +24,42 @@ QUERIES = {
     ),
 }
 
+# appointments: serial, start–end, status, plate, customer, work (by start time)
+APPOINTMENTS = (
+    "SELECT serial, start_at, end_at, status, plate, customer_name, work, fault "
+    "FROM appointment WHERE deleted_at IS NULL{day} ORDER BY start_at, serial"
+)
 
-def list_lines(db: Database, kind: str, limit: int = 0) -> Iterator[str]:
+
+def list_lines(
+    db: Database, kind: str, limit: int = 0, day: dt.date | None = None
+) -> Iterator[str]:
+    """The lines of ``kind``; ``day`` narrows appointments to one date (others ignore it)."""
+    if kind == "appointments":
+        yield from _appointment_lines(db, limit, day)
+        return
     sql = QUERIES[kind] + (f" LIMIT {int(limit)}" if limit > 0 else "")
     with db.reading():
         for row in db.raw.execute(sql):
             yield "\t".join("" if v is None else str(v) for v in row)
+
+
+def _appointment_lines(db: Database, limit: int, day: dt.date | None) -> Iterator[str]:
+    sql = APPOINTMENTS.format(day=" AND start_at >= ? AND start_at < ?" if day else "")
+    params: tuple[str, ...] = ()
+    if day is not None:
+        params = (day.isoformat(), (day + dt.timedelta(days=1)).isoformat())
+    sql += f" LIMIT {int(limit)}" if limit > 0 else ""
+    with db.reading():
+        rows = db.raw.execute(sql, params).fetchall()
+    for serial, start, end, status, plate, customer, work, fault in rows:
+        names = [str(w.get("name", "")) for w in json.loads(work or "[]")]
+        fields = [
+            serial,
+            f"{start}–{str(end)[-5:]}",
+            status,
+            plate,
+            customer,
+            "、".join(n for n in names if n) or fault,
+        ]
+        yield "\t".join(" ".join(str(f or "").split()) for f in fields)

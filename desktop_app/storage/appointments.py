@@ -46,7 +46,7 @@ def local_text(when: dt.datetime) -> str:
 
 
 def parse_local(text: str) -> dt.datetime:
-    return dt.datetime.strptime(text, LOCAL_FMT)
+    return dt.datetime.fromisoformat(text)  # 'YYYY-MM-DD HH:MM'; much faster than strptime
 
 
 def _stamp(actor: str | None) -> dict[str, object]:
@@ -141,7 +141,7 @@ def _appointment(r: tuple[object, ...]) -> Appointment:
         technician_id=_opt(r[10]),
         advisor_id=_opt(r[11]),
         fault=str(r[12]),
-        estimate=Decimal(int(str(r[13]))) / 100,
+        estimate=(Decimal(int(str(r[13]))) / 100).quantize(Decimal("0.01")),
         parts=str(r[14]),
         phone_record=str(r[15]),
         remarks=str(r[16]),
@@ -195,6 +195,9 @@ class AppointmentRepository:
             efficiency=Decimal(str(data.get("efficiency", defaults.efficiency))),
             waiter_cap_per_slot=int(data.get("waiter_cap_per_slot", defaults.waiter_cap_per_slot)),
             labour_rate=Decimal(str(data.get("labour_rate", defaults.labour_rate))),
+            walk_in_grace_minutes=int(
+                data.get("walk_in_grace_minutes", defaults.walk_in_grace_minutes)
+            ),
         )
 
     def save_rules(self, site_id: str, rules: WorkshopRules, actor: str | None) -> None:
@@ -214,6 +217,7 @@ class AppointmentRepository:
                 "efficiency": str(rules.efficiency),
                 "waiter_cap_per_slot": rules.waiter_cap_per_slot,
                 "labour_rate": str(rules.labour_rate),
+                "walk_in_grace_minutes": rules.walk_in_grace_minutes,
             }
         )
         updated = (
@@ -359,7 +363,9 @@ class AppointmentRepository:
 
     def update(self, a: Appointment, actor: str | None, override_by: str | None = None) -> None:
         values = self._values(a)
-        if override_by:
+        if not a.override_reason:
+            values["override_by"] = None  # no override in force: nobody answers for one
+        elif override_by:
             values["override_by"] = override_by
         AppointmentRow.update(**values, updated_at=utc_now_text(), updated_by=actor).where(
             AppointmentRow.id == a.id

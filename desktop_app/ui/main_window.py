@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 
 from .. import __version__
 from ..domain.staff import Session
+from ..services.appointments import AppointmentService
 from ..services.customers import CustomerService
 from ..services.status import StatusService, SyncStatus
+from .appointments.view import AppointmentsView
 from .customers.view import CustomersView
 from .forms.ui_main_window import Ui_MainWindow
 from .messages import DialogService
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         self,
         session: Session,
         customers: CustomerService,
+        appointments: AppointmentService,
         status: StatusService,
         runner: TaskRunner,
         dialogs: DialogService,
@@ -56,8 +59,12 @@ class MainWindow(QMainWindow):
         self.customers_view.sig_status.connect(
             lambda text: self.statusBar().showMessage(text, 5000)
         )
+        self.appointments_view = AppointmentsView(appointments, customers, runner, dialogs, self)
+        self.appointments_view.sig_status.connect(
+            lambda text: self.statusBar().showMessage(text, 5000)
+        )
         self.areas = [
-            Area("appointments", "appointments", self.tr("Appointments"), None),
+            Area("appointments", "appointments", self.tr("Appointments"), self.appointments_view),
             Area("deliveries", "deliveries", self.tr("Deliveries"), None),
             Area("quotes", "quotes", self.tr("Quotes & Contracts"), None),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
@@ -107,6 +114,8 @@ class MainWindow(QMainWindow):
             if area.key == key and area.page is not None:
                 self.ui.navList.setCurrentRow(row)
                 self.ui.stack.setCurrentWidget(area.page)
+                if area.page is self.appointments_view and not self.appointments_view.started:
+                    self.appointments_view.start()  # the board loads when first shown
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -17,6 +17,990 @@
     </message>
 </context>
 <context>
+    <name>AppointmentBoard</name>
+    <message>
+        <source>Number</source>
+        <translation>预约单号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>维修保养内容</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>等待方式</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>超限原因</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsView</name>
+    <message>
+        <source>Bays</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Service advisors</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Book an appointment (on the selected slot and row)</source>
+        <translation>新建预约（在所选时段和行）</translation>
+    </message>
+    <message>
+        <source>A customer who came without an appointment</source>
+        <translation>未预约直接到店的客户</translation>
+    </message>
+    <message>
+        <source>Day-before calls for tomorrow&apos;s bookings</source>
+        <translation>明日预约的提前一天确认电话</translation>
+    </message>
+    <message>
+        <source>Full-screen board for the customers&apos; lounge</source>
+        <translation>客户休息区全屏看板</translation>
+    </message>
+    <message>
+        <source>The day&apos;s schedule as a PDF to print</source>
+        <translation>当日排班表（PDF，可打印）</translation>
+    </message>
+    <message>
+        <source>Previous week (Ctrl+PgUp)</source>
+        <translation>上一周（Ctrl+PgUp）</translation>
+    </message>
+    <message>
+        <source>Previous day (Ctrl+PgUp)</source>
+        <translation>前一天（Ctrl+PgUp）</translation>
+    </message>
+    <message>
+        <source>Next week (Ctrl+PgDown)</source>
+        <translation>下一周（Ctrl+PgDown）</translation>
+    </message>
+    <message>
+        <source>Next day (Ctrl+PgDown)</source>
+        <translation>后一天（Ctrl+PgDown）</translation>
+    </message>
+    <message>
+        <source>The workshop is closed on this day.</source>
+        <translation>本日车间休息。</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>{n} appointments this week. Double-click a day (or press Enter) to open it.</source>
+        <translation>本周预约 {n} 个。双击某天（或按回车）打开当日排班。</translation>
+    </message>
+    <message>
+        <source>Booked {booked} h of {capacity} h ({percent} %)</source>
+        <translation>已约 {booked} 小时 / 可用 {capacity} 小时（{percent} %）</translation>
+    </message>
+    <message>
+        <source>{n} appointments</source>
+        <translation>预约 {n} 个</translation>
+    </message>
+    <message>
+        <source>{n} cars in the workshop</source>
+        <translation>在厂车辆 {n} 台</translation>
+    </message>
+    <message>
+        <source>{n} customers wait for their car</source>
+        <translation>{n} 位客户等待取车</translation>
+    </message>
+    <message>
+        <source>{n} booked by override</source>
+        <translation>{n} 个为经理特批</translation>
+    </message>
+    <message>
+        <source>{n} cancelled or no-show not shown</source>
+        <translation>{n} 个已取消或爽约未显示</translation>
+    </message>
+    <message>
+        <source>Drag a card to move it, drag its right edge to change its length.</source>
+        <translation>拖动卡片可改约，拖动卡片右边缘可调整时长。</translation>
+    </message>
+    <message>
+        <source>{plate} moved to {day} {start}–{end}.</source>
+        <translation>{plate} 已改约至 {day} {start}–{end}。</translation>
+    </message>
+    <message>
+        <source>Cannot move the appointment</source>
+        <translation>无法改约</translation>
+    </message>
+    <message>
+        <source>Next free times:</source>
+        <translation>最近的空闲时段：</translation>
+    </message>
+    <message>
+        <source>You may book it anyway as a manager: give the reason, which is recorded.</source>
+        <translation>作为经理您可以特批：请填写原因，系统将记录。</translation>
+    </message>
+    <message>
+        <source>Reason for the override:</source>
+        <translation>特批原因：</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Mark {what} as “{status}”?</source>
+        <translation>将 {what} 标记为“{status}”？</translation>
+    </message>
+    <message>
+        <source>{plate}: {status}.</source>
+        <translation>{plate}：{status}。</translation>
+    </message>
+    <message>
+        <source>Appointment saved.</source>
+        <translation>预约已保存。</translation>
+    </message>
+    <message>
+        <source>Checked in; the repair order is open.</source>
+        <translation>已接车，维修工单已开立。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>文件已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件后打印。</translation>
+    </message>
+    <message>
+        <source>Day shown on the board</source>
+        <translation>看板显示的日期</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Week</source>
+        <translation>周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Show cance&amp;lled and no-shows</source>
+        <translation>显示已取消和爽约(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New appointment</source>
+        <translation>新建预约(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Wal&amp;k-in</source>
+        <translation>到店未预约(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmations (tomorrow)</source>
+        <translation>明日确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reception &amp;display</source>
+        <translation>接待看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Print day sheet</source>
+        <translation>打印排班表(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>Appointment board</source>
+        <translation>预约看板</translation>
+    </message>
+    <message>
+        <source>Switch to the day board to move appointments by keyboard.</source>
+        <translation>请切换到日视图用键盘改约。</translation>
+    </message>
+    <message>
+        <source>You may look at the board but not change appointments.</source>
+        <translation>您可以查看看板，但不能修改预约。</translation>
+    </message>
+    <message>
+        <source>Only booked or confirmed appointments can be moved: the car is here.</source>
+        <translation>只有已预约或已确认的预约可以改约：车辆已到店。</translation>
+    </message>
+    <message>
+        <source>Show this day</source>
+        <translation>查看当日</translation>
+    </message>
+    <message>
+        <source>New appointment here…</source>
+        <translation>在此新建预约…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Mark arrived</source>
+        <translation>标记到店</translation>
+    </message>
+    <message>
+        <source>Check in…</source>
+        <translation>接车…</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Print register</source>
+        <translation>打印预约登记表</translation>
+    </message>
+    <message>
+        <source>Print check-in sheet</source>
+        <translation>打印接车检查单</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose the customer first</source>
+        <translation>请先选择客户</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>未预约到店客户</translation>
+    </message>
+    <message>
+        <source>Register walk-in</source>
+        <translation>登记到店</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Any free bay</source>
+        <translation>任一空闲工位</translation>
+    </message>
+    <message>
+        <source>Not assigned yet</source>
+        <translation>暂不指定</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <source>Appointment {serial}</source>
+        <translation>预约 {serial}</translation>
+    </message>
+    <message>
+        <source>booked {when} by {who}</source>
+        <translation>{who} 于 {when} 登记</translation>
+    </message>
+    <message>
+        <source>repair order {number}</source>
+        <translation>维修工单 {number}</translation>
+    </message>
+    <message>
+        <source>override: {reason}</source>
+        <translation>超规则预约：{reason}</translation>
+    </message>
+    <message>
+        <source>History ({n})</source>
+        <translation>历史（{n}）</translation>
+    </message>
+    <message>
+        <source>This appointment is closed and can no longer be changed.</source>
+        <translation>此预约已结束，不能再修改。</translation>
+    </message>
+    <message>
+        <source>The car is in the workshop: the time, customer and work can no longer be changed here (the repair order holds the work).</source>
+        <translation>车辆已进厂：此处不能再修改时间、客户和项目（项目以维修工单为准）。</translation>
+    </message>
+    <message>
+        <source>Booked for {when}</source>
+        <translation>预约在 {when}</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>{before} → {after}</source>
+        <translation>{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Moved: {detail}</source>
+        <translation>改期：{detail}</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s override: {reason}</source>
+        <translation>经理超规则批准：{reason}</translation>
+    </message>
+    <message>
+        <source>Confirmation call: {outcome}</source>
+        <translation>确认电话：{outcome}</translation>
+    </message>
+    <message>
+        <source>Details changed</source>
+        <translation>修改了预约内容</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已接车</translation>
+    </message>
+    <message>
+        <source>No customer matches “{text}”. Add a new customer?</source>
+        <translation>没有与“{text}”匹配的客户。要新建客户吗？</translation>
+    </message>
+    <message>
+        <source>{n} matches: choose one</source>
+        <translation>找到 {n} 位客户：请选择一位</translation>
+    </message>
+    <message>
+        <source>no phone number on file</source>
+        <translation>没有登记电话</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>无车牌</translation>
+    </message>
+    <message>
+        <source>No vehicle on file: add one</source>
+        <translation>没有登记车辆：请添加</translation>
+    </message>
+    <message>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <source>last visit {day}</source>
+        <translation>上次进站 {day}</translation>
+    </message>
+    <message>
+        <source>warranty until {day}</source>
+        <translation>保修至 {day}</translation>
+    </message>
+    <message>
+        <source>warranty ended {day}</source>
+        <translation>保修已于 {day} 到期</translation>
+    </message>
+    <message>
+        <source>New customer added.</source>
+        <translation>已新建客户。</translation>
+    </message>
+    <message>
+        <source>Tick the jobs the customer asks for, or describe the fault below.</source>
+        <translation>勾选客户要求的项目，或在下方描述故障。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n} jobs · {hours} labour hours&lt;/b&gt; (on the bay {length})&lt;br&gt;Estimate &lt;b&gt;{estimate}&lt;/b&gt; (labour at {rate} per hour; parts extra)</source>
+        <translation>&lt;b&gt;{n} 个项目 · {hours} 工时&lt;/b&gt;（占用工位 {length}）&lt;br&gt;预估费用 &lt;b&gt;{estimate}&lt;/b&gt;（工时费每小时 {rate}，配件另计）</translation>
+    </message>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>Outside opening hours</source>
+        <translation>不在营业时间内</translation>
+    </message>
+    <message>
+        <source>Could not check the rules: {error}</source>
+        <translation>无法检查预约规则：{error}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>{day}: {booked} of {capacity} workshop hours booked ({percent} %)</source>
+        <translation>{day}：已约 {booked} / {capacity} 工时（{percent}%）</translation>
+    </message>
+    <message>
+        <source>{day} {start}–{end} is free.</source>
+        <translation>{day} {start}–{end} 可以预约。</translation>
+    </message>
+    <message>
+        <source>Open that appointment</source>
+        <translation>打开那个预约</translation>
+    </message>
+    <message>
+        <source>Take a free slot below, or book anyway with a reason (recorded).</source>
+        <translation>请选择下面的空闲时段，或填写理由超规则预约（将被记录）。</translation>
+    </message>
+    <message>
+        <source>Take a free slot below, or ask a manager to book it anyway.</source>
+        <translation>请选择下面的空闲时段，或请经理超规则预约。</translation>
+    </message>
+    <message>
+        <source>Take a free slot below, or change the day or time.</source>
+        <translation>请选择下面的空闲时段，或更换日期或时间。</translation>
+    </message>
+    <message>
+        <source>Not possible as it is:</source>
+        <translation>这样预约不行：</translation>
+    </message>
+    <message>
+        <source>No free slot in the next two weeks for this work.</source>
+        <translation>未来两周内没有可做此项目的空闲时段。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Not booked: this breaks the workshop rules. Take a free slot, or type the reason for an override and save again.</source>
+        <translation>未预约：不符合车间规则。请选择空闲时段，或填写超规则理由后再次保存。</translation>
+    </message>
+    <message>
+        <source>Not booked: this breaks the workshop rules. Take a free slot, or ask a manager to book it anyway.</source>
+        <translation>未预约：不符合车间规则。请选择空闲时段，或请经理超规则预约。</translation>
+    </message>
+    <message>
+        <source>Not booked: this breaks the workshop rules. Take a free slot or change the day or time.</source>
+        <translation>未预约：不符合车间规则。请选择空闲时段，或更换日期或时间。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>单据已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件进行打印。</translation>
+    </message>
+    <message>
+        <source>Check &amp;in…</source>
+        <translation>接车(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;register</source>
+        <translation>打印预约登记表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Print check-in &amp;sheet</source>
+        <translation>打印接车检查单(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>1 · Customer and vehicle</source>
+        <translation>1 · 客户和车辆</translation>
+    </message>
+    <message>
+        <source>Name, phone, plate or VIN…</source>
+        <translation>姓名、电话、车牌或 VIN…</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;vehicle…</source>
+        <translation>添加车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>2 · Work from the labour catalogue</source>
+        <translation>2 · 维修保养项目（工时目录）</translation>
+    </message>
+    <message>
+        <source>Filter jobs…</source>
+        <translation>筛选项目…</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>3 · When and who</source>
+        <translation>3 · 时间和人员</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Leaves the car</source>
+        <translation>送修（留车）</translation>
+    </message>
+    <message>
+        <source>Waits</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>&amp;Bay</source>
+        <translation>工位(&amp;B)</translation>
+    </message>
+    <message>
+        <source>T&amp;echnician</source>
+        <translation>技师(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Advisor</source>
+        <translation>服务顾问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Next &amp;free slots (double-click to take one)</source>
+        <translation>最近的空闲时段（双击选用）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Override reason (manager)</source>
+        <translation>超规则理由（经理）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Why this booking may break the rule (recorded)</source>
+        <translation>为什么可以不按规则预约（将被记录）</translation>
+    </message>
+    <message>
+        <source>4 · Details for the register</source>
+        <translation>4 · 预约登记内容</translation>
+    </message>
+    <message>
+        <source>&amp;Fault described by the customer</source>
+        <translation>客户描述的故障(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Parts needed (part numbers)</source>
+        <translation>所需配件（零件号）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>One part per line with its part number, e.g. 04E115561H oil filter</source>
+        <translation>每行一个配件及零件号，例如 04E115561H 机油滤清器</translation>
+    </message>
+    <message>
+        <source>P&amp;hone-call record</source>
+        <translation>电话记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Re&amp;marks</source>
+        <translation>备注(&amp;M)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Confirmation calls</source>
+        <translation>确认电话</translation>
+    </message>
+</context>
+<context>
+    <name>CarDiagram</name>
+    <message>
+        <source>Mark {kind}: click on the car where it is</source>
+        <translation>标记{kind}：在车上点击其位置</translation>
+    </message>
+    <message>
+        <source>{number}. {kind}</source>
+        <translation>{number}. {kind}</translation>
+    </message>
+    <message>
+        <source>Right-click to remove this mark.</source>
+        <translation>右键点击可删除此标记。</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <source>Rear</source>
+        <translation>后</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+</context>
+<context>
+    <name>CarRow</name>
+    <message>
+        <source>Booked for</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>预计交车</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到店</translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <source>Check in and open repair order</source>
+        <translation>接车并开维修工单</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>无车牌</translation>
+    </message>
+    <message>
+        <source>Check-in · {plate}</source>
+        <translation>接车 · {plate}</translation>
+    </message>
+    <message>
+        <source>Checked in already (repair order {number}).</source>
+        <translation>已接车（维修工单 {number}）。</translation>
+    </message>
+    <message>
+        <source>An appointment that is “{status}” cannot be checked in.</source>
+        <translation>状态为“{status}”的预约不能接车。</translation>
+    </message>
+    <message>
+        <source>Type the estimate as an amount in yuan, e.g. 1,280.00.</source>
+        <translation>请以元为单位填写预估费用，例如 1,280.00。</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>满</translation>
+    </message>
+    <message>
+        <source>No damage marked. Click on the car to mark damage; right-click a mark to remove it.</source>
+        <translation>未标记损伤。点击车身标记损伤；右键点击标记可删除。</translation>
+    </message>
+    <message>
+        <source>{n} marked: {list}</source>
+        <translation>已标记 {n} 处：{list}</translation>
+    </message>
+    <message>
+        <source>Checked in. Repair order {number} is open.</source>
+        <translation>已接车。维修工单 {number} 已开立。</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已接车</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is open.
+
+Print the check-in sheet now for the customer to sign?</source>
+        <translation>维修工单 {number} 已开立。
+
+现在打印接车检查单请客户签字吗？</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>未接车</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The check-in sheet was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>接车检查单已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件进行打印。</translation>
+    </message>
+    <message>
+        <source>Check-in sheet not printed</source>
+        <translation>接车检查单未打印</translation>
+    </message>
+    <message>
+        <source>The check-in is saved and repair order {number} is open; only the sheet could not be printed: {reason}
+
+To print it again, open the appointment and choose “Print check-in sheet”.</source>
+        <translation>接车已保存，维修工单 {number} 已开立；只是检查单未能打印：{reason}
+
+如需重新打印，请打开该预约并选择“打印接车检查单”。</translation>
+    </message>
+    <message>
+        <source>1 · At the car</source>
+        <translation>1 · 车辆状况</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage *</source>
+        <translation>里程(&amp;M) *</translation>
+    </message>
+    <message>
+        <source>&amp;Fuel / charge</source>
+        <translation>油量 / 电量(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Valuables</source>
+        <translation>贵重物品(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Left in the car, e.g. dash camera, child seat</source>
+        <translation>留在车内的物品，例如行车记录仪、儿童座椅</translation>
+    </message>
+    <message>
+        <source>Covers on (seat, steering wheel, gear knob, floor mat)</source>
+        <translation>已套四件套（座椅套、方向盘套、换挡杆套、脚垫）</translation>
+    </message>
+    <message>
+        <source>Walk-around deferred (the customer is in a hurry)</source>
+        <translation>环车检查稍后进行（客户赶时间）</translation>
+    </message>
+    <message>
+        <source>Warning lights on the dashboard</source>
+        <translation>仪表盘故障灯</translation>
+    </message>
+    <message>
+        <source>2 · Exterior damage (walk around clockwise)</source>
+        <translation>2 · 外观损伤（顺时针环车检查）</translation>
+    </message>
+    <message>
+        <source>3 · Concerns, work and promise</source>
+        <translation>3 · 客户诉求、维修项目和交车时间</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;concerns</source>
+        <translation>客户诉求(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Agreed work</source>
+        <translation>确认的维修项目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate (¥)</source>
+        <translation>预估费用（元）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised for</source>
+        <translation>预计交车时间(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDialog</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Calls so far</source>
+        <translation>已拨打</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Confirmation calls</source>
+        <translation>预约确认电话</translation>
+    </message>
+    <message>
+        <source>{total} bookings · {call} to call · {later} to try later · {message} to message · {done} confirmed</source>
+        <translation>共 {total} 个预约 · {call} 个待拨打 · {later} 个稍后再拨 · {message} 个需发短信 · {done} 个已确认</translation>
+    </message>
+    <message>
+        <source>Choose a booking in the list.</source>
+        <translation>请在列表中选择一个预约。</translation>
+    </message>
+    <message>
+        <source>Not called yet.</source>
+        <translation>尚未拨打。</translation>
+    </message>
+    <message>
+        <source>Cancelled on the phone.</source>
+        <translation>已在电话中取消。</translation>
+    </message>
+    <message>
+        <source>Open the appointment to move it to the time the customer wants.</source>
+        <translation>请打开该预约，改到客户希望的时间。</translation>
+    </message>
+    <message>
+        <source>Already tried at this time of day: call again in another part of the day.</source>
+        <translation>这个时段已经打过：请在一天中的其他时段再拨。</translation>
+    </message>
+    <message>
+        <source>Three attempts failed: send the customer a message instead.</source>
+        <translation>已三次未联系上：请改为给客户发短信。</translation>
+    </message>
+    <message>
+        <source>Wrong number: correct it in the customer&apos;s file, then call again.</source>
+        <translation>号码错误：请在客户档案中更正后再拨。</translation>
+    </message>
+    <message>
+        <source>Cancel the appointment</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Cancel {plate}&apos;s appointment on {when}? The bay and time become free.</source>
+        <translation>取消 {plate} 在 {when} 的预约吗？工位和时间将被释放。</translation>
+    </message>
+    <message>
+        <source>Bookings &amp;on</source>
+        <translation>预约日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Call each customer the day before. Not reached: try again at another time of day — three attempts (morning, afternoon, evening) within three days, then send a message.</source>
+        <translation>预约前一天电话确认每位客户。未接通时请换个时段再拨——三天内在上午、下午、晚上共拨打三次，仍未联系上则发送短信。</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>What the customer said (optional)</source>
+        <translation>客户怎么说（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Open appointment…</source>
+        <translation>打开预约(&amp;O)…</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>DealerDesk hit a bug</source>
@@ -328,6 +1312,17 @@ Please send the details below and the log file to your administrator:
     </message>
 </context>
 <context>
+    <name>DayBoardModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>{name} has appointments at the same time: they are shown on {n} rows.</source>
+        <translation>{name} 同一时间有多个预约：分 {n} 行显示。</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Name</source>
@@ -552,6 +1547,166 @@ Please send the details below and the log file to your administrator:
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已接车</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <source>Washing</source>
+        <translation>洗车中</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>可取车</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>已改期</translation>
+    </message>
+    <message>
+        <source>Waits</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>Drop-off</source>
+        <translation>送修</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Line busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Wants another time</source>
+        <translation>要求改时间</translation>
+    </message>
+    <message>
+        <source>Cancels</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Scratch</source>
+        <translation>划痕</translation>
+    </message>
+    <message>
+        <source>Dent</source>
+        <translation>凹陷</translation>
+    </message>
+    <message>
+        <source>Crack</source>
+        <translation>裂纹</translation>
+    </message>
+    <message>
+        <source>Stone chip</source>
+        <translation>石击</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>发动机</translation>
+    </message>
+    <message>
+        <source>ABS</source>
+        <translation>ABS</translation>
+    </message>
+    <message>
+        <source>Airbag</source>
+        <translation>安全气囊</translation>
+    </message>
+    <message>
+        <source>Oil pressure</source>
+        <translation>机油压力</translation>
+    </message>
+    <message>
+        <source>Battery / charging</source>
+        <translation>蓄电池 / 充电</translation>
+    </message>
+    <message>
+        <source>Tyre pressure</source>
+        <translation>胎压</translation>
+    </message>
+    <message>
+        <source>Brake</source>
+        <translation>制动</translation>
+    </message>
+    <message>
+        <source>Coolant temperature</source>
+        <translation>冷却液温度</translation>
+    </message>
+    <message>
+        <source>Service due</source>
+        <translation>保养提示</translation>
+    </message>
+    <message>
+        <source>Call now</source>
+        <translation>现在拨打</translation>
+    </message>
+    <message>
+        <source>Try at another time of day</source>
+        <translation>换个时段再拨</translation>
+    </message>
+    <message>
+        <source>Send a message</source>
+        <translation>发送短信</translation>
+    </message>
+    <message>
+        <source>Correct the number</source>
+        <translation>更正号码</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>晚上</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -669,8 +1824,72 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>车架号(VIN)校验位不符。进口车可能采用其他编码规则；保存前请与车辆合格证或进口证明核对。</translation>
     </message>
     <message>
+        <source>{start} has already passed: choose a time from now on.</source>
+        <translation>{start} 已经过去：请选择现在之后的时间。</translation>
+    </message>
+    <message>
+        <source>The workshop is closed on {day}: choose another day.</source>
+        <translation>车间 {day} 休息：请选择其他日期。</translation>
+    </message>
+    <message>
+        <source>{start}–{end} is outside opening hours ({open}–{close}): the whole job must fit within them.</source>
+        <translation>{start}–{end} 超出营业时间（{open}–{close}）：整个作业必须在营业时间内完成。</translation>
+    </message>
+    <message>
+        <source>The bay is already taken at that time by {other}.</source>
+        <translation>该工位在这个时间已被 {other} 占用。</translation>
+    </message>
+    <message>
+        <source>The technician is already working on {other} at that time.</source>
+        <translation>该技师在这个时间正在维修 {other}。</translation>
+    </message>
+    <message>
+        <source>{day} is full: {booked} of {capacity} workshop hours are booked and this job needs {hours} more.</source>
+        <translation>{day} 已约满：{capacity} 工时中已约 {booked}，此项目还需要 {hours} 工时。</translation>
+    </message>
+    <message>
+        <source>{cap} customers who wait for their car already start at {start}: offer another time or a drop-off.</source>
+        <translation>{start} 已有 {cap} 位等待取车的客户：请建议其他时间或送修留车。</translation>
+    </message>
+    <message>
+        <source>This vehicle is already booked on {day} ({other}): open that appointment instead of booking twice.</source>
+        <translation>这辆车 {day} 已有预约（{other}）：请打开那个预约，不要重复预约。</translation>
+    </message>
+    <message>
         <source>Mileage must be between 0 and 2,000,000 km.</source>
         <translation>里程必须在 0 到 2,000,000 公里之间。</translation>
+    </message>
+    <message>
+        <source>The odometer shows {typed} km, less than the {known} km already on file: please read it again.</source>
+        <translation>里程表读数 {typed} 公里，低于档案中的 {known} 公里：请重新读取。</translation>
+    </message>
+    <message>
+        <source>Fuel level is between empty (0) and full (8/8).</source>
+        <translation>油量在空（0）到满（8/8）之间。</translation>
+    </message>
+    <message>
+        <source>A damage mark lies outside the car diagram.</source>
+        <translation>有损伤标记在车辆示意图之外。</translation>
+    </message>
+    <message>
+        <source>Closing time must be after opening time (the marked day).</source>
+        <translation>关门时间必须晚于开门时间（见标红的那一天）。</translation>
+    </message>
+    <message>
+        <source>A slot is 10, 15, 20, 30 or 60 minutes.</source>
+        <translation>时段长度只能是 10、15、20、30 或 60 分钟。</translation>
+    </message>
+    <message>
+        <source>Efficiency is between 30 % and 100 %.</source>
+        <translation>工时效率应在 30% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>The waiter cap is between 0 and 20 per slot.</source>
+        <translation>每个时段的等待客户上限应在 0 到 20 之间。</translation>
+    </message>
+    <message>
+        <source>The labour rate must be between ¥0 and ¥100,000.</source>
+        <translation>工时单价应在 ¥0 到 ¥100,000 之间。</translation>
     </message>
     <message>
         <source>The warranty cannot end before the sale date.</source>
@@ -775,6 +1994,73 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>DealerDesk is already open with the database {path} on this PC. Switch to that window (check the taskbar); two copies on one database are not allowed.</source>
         <translation>本机已有 DealerDesk 打开了数据库 {path}。请切换到该窗口（查看任务栏）；同一数据库不能同时被两个 DealerDesk 打开。</translation>
+    </message>
+    <message>
+        <source>No appointment has the number {number}: give a serial such as 2026-11-20-003 or a repair-order number such as RO20261120-001.</source>
+        <translation>没有编号为 {number} 的预约：请输入预约号（如 2026-11-20-003）或工单号（如 RO20261120-001）。</translation>
+    </message>
+    <message>
+        <source>Appointment {serial} has not been checked in yet: check the car in first, then print its check-in sheet.</source>
+        <translation>预约 {serial} 尚未接车：请先办理接车，再打印接车检查单。</translation>
+    </message>
+    <message>
+        <source>This booking breaks the workshop rules.</source>
+        <translation>此预约不符合车间规则。</translation>
+    </message>
+    <message>
+        <source>An appointment that is &apos;{current}&apos; cannot become &apos;{wanted}&apos;.</source>
+        <translation>状态为“{current}”的预约不能变为“{wanted}”。</translation>
+    </message>
+    <message>
+        <source>An override needs a reason, which is recorded.</source>
+        <translation>超规则预约需要填写理由，理由将被记录。</translation>
+    </message>
+    <message>
+        <source>Choose at least one job from the catalogue or describe the fault.</source>
+        <translation>请至少从目录中选择一个项目，或描述故障。</translation>
+    </message>
+    <message>
+        <source>Choose the customer (or add a new one) so the workshop can reach them.</source>
+        <translation>请选择客户（或新建客户），以便车间能联系到客户。</translation>
+    </message>
+    <message>
+        <source>An appointment must end after it starts.</source>
+        <translation>预约的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>{name} has no phone number on file: add one to the customer first, so the confirmation call can be made.</source>
+        <translation>{name} 没有登记电话：请先为客户添加电话，以便预约前电话确认。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionDisplay</name>
+    <message>
+        <source>Service status</source>
+        <translation>维修进度</translation>
+    </message>
+    <message>
+        <source>Today&apos;s cars in our service centre</source>
+        <translation>今日在店车辆维修进度</translation>
+    </message>
+    <message>
+        <source>Your car is not on the list, or a question? Please ask at the service desk.</source>
+        <translation>如未找到您的车辆或有任何疑问，请咨询服务前台。</translation>
+    </message>
+    <message>
+        <source>No cars in the workshop at the moment.</source>
+        <translation>目前没有在修车辆。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <source>Updated {time}</source>
+        <translation>更新于 {time}</translation>
+    </message>
+    <message>
+        <source>Could not refresh: {error}</source>
+        <translation>无法刷新：{error}</translation>
     </message>
 </context>
 <context>
@@ -900,6 +2186,124 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Open the owner&apos;s file? What you typed stays here.</source>
         <translation>要打开车主档案吗？您填写的内容会保留在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>WeekBoardModel</name>
+    <message>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Booked {booked} h of {capacity} h available</source>
+        <translation>已约 {booked} 小时 / 可用 {capacity} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopSettingsDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these settings.</source>
+        <translation>只有经理可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an amount of money.</source>
+        <translation>“{value}”不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>With {n} technicians this gives {hours} workshop hours a week.</source>
+        <translation>按 {n} 名技师计算，每周可用车间工时为 {hours} 小时。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Workshop settings</source>
+        <translation>车间设置</translation>
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <source>&amp;Slot size</source>
+        <translation>时段长度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Efficiency</source>
+        <translation>工时效率(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Waiting customers per slot</source>
+        <translation>每时段等待客户上限(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Labour rate (¥ per hour)</source>
+        <translation>工时单价（元/小时）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Technicians off (next 14 days)</source>
+        <translation>技师请假（未来 14 天）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason (leave, training…)</source>
+        <translation>原因（休假、培训…）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 </TS>
