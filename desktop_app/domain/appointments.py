@@ -428,17 +428,29 @@ def next_free_slots(
         load = day_load(rules, day, count(day), todays)
         if load.booked + hours > load.capacity:
             continue
-        busy: dict[str, list[tuple[dt.datetime, dt.datetime]]] = {bay: [] for bay in bays}
-        tech_busy: list[tuple[dt.datetime, dt.datetime]] = []
+        slots = rules.slots(day)
+        index = {t: i for i, t in enumerate(slots)}
+        bay_runs = {
+            bay: _free_runs(
+                slots, rules.slot_minutes, [(b.start, b.end) for b in todays if b.bay_id == bay]
+            )
+            for bay in bays
+        }
+        tech_runs = _free_runs(
+            slots,
+            rules.slot_minutes,
+            [
+                (b.start, b.end)
+                for b in todays
+                if technician_id and b.technician_id == technician_id
+            ],
+        )
         waiters: dict[dt.datetime, int] = {}
         for b in todays:
-            if b.bay_id in busy:
-                busy[b.bay_id].append((b.start, b.end))
-            if technician_id and b.technician_id == technician_id:
-                tech_busy.append((b.start, b.end))
             if b.transport == Transport.WAITER:
                 waiters[b.start] = waiters.get(b.start, 0) + 1
-        for start in rules.slots(day):
+        need = -(-int(duration / dt.timedelta(minutes=1)) // rules.slot_minutes)
+        for start in slots:
             if start < first:
                 continue
             end = start + duration
@@ -446,15 +458,36 @@ def next_free_slots(
                 break
             if transport == Transport.WAITER and waiters.get(start, 0) >= rules.waiter_cap_per_slot:
                 continue
-            if any(s < end and start < e for s, e in tech_busy):
+            i = index[start]
+            if tech_runs[i] < need:
                 continue
             for bay in bays:
-                if all(not (s < end and start < e) for s, e in busy[bay]):
+                if bay_runs[bay][i] >= need:
                     offers.append(SlotOffer(start, end, bay))
                     break
             if len(offers) >= limit:
                 return offers
     return offers
+
+
+def _free_runs(
+    slots: list[dt.datetime], slot_minutes: int, busy: list[tuple[dt.datetime, dt.datetime]]
+) -> list[int]:
+    """For each slot index, how many consecutive free slots start there (backwards scan),
+    so "does a job of k slots fit at i" is one comparison."""
+    step = dt.timedelta(minutes=slot_minutes)
+    n = len(slots)
+    taken = [False] * n
+    for s, e in busy:
+        i = max(0, (s - slots[0]) // step) if slots else 0  # first slot that can overlap
+        while i < n and slots[i] < e:
+            if s < slots[i] + step:
+                taken[i] = True
+            i += 1
+    runs = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        runs[i] = 0 if taken[i] else runs[i + 1] + 1
+    return runs
 
 
 def make_serial(day: dt.date, number: int) -> str:

@@ -310,12 +310,13 @@ class AppointmentService:
         limit: int = 5,
         after: dt.datetime | None = None,
         exclude_id: str | None = None,
+        days: int = 14,
     ) -> list[SlotOffer]:
         rules = self.rules()
         hours = Decimal(sum(w.minutes for w in draft.work)) / 60
         start = max(after or draft.start, self.now())
         first = dt.datetime.combine(start.date(), dt.time())
-        bookings = [a.booking() for a in self.repo.between(first, first + 14 * DAY)]
+        bookings = [b for b, _label in self.repo.bookings_between(first, first + days * DAY)]
         resources = self.resources()
         if draft.bay_id:
             bays = [draft.bay_id]
@@ -323,6 +324,8 @@ class AppointmentService:
             body = any(w.code.startswith("PB") for w in draft.work)
             wanted = {"body"} if body else SERVICE_BAYS
             bays = [r.id for r in resources[ResourceKind.BAY] if r.category in wanted]
+        technicians = {r.id for r in resources[ResourceKind.TECHNICIAN]}
+        absent = self.repo.absent_between(first.date(), first.date() + days * DAY)
         return next_free_slots(
             duration_for(hours, rules),
             hours,
@@ -330,8 +333,9 @@ class AppointmentService:
             bays,
             bookings,
             rules,
-            lambda day: self.technicians_on(day, resources),
+            lambda day: len(technicians - absent.get(day, set())),
             draft.transport,
+            days=days,
             limit=limit,
             technician_id=draft.technician_id,
             vehicle_id=draft.vehicle_id,
@@ -650,11 +654,11 @@ class AppointmentService:
     def _findings(self, a: Appointment) -> list[Finding]:
         day = a.start.date()
         first = dt.datetime.combine(day, dt.time())
-        others = self.repo.between(first, first + DAY)
-        labels = {o.id or "": f"{o.plate or o.customer_name} {o.start:%H:%M}" for o in others}
+        others = self.repo.bookings_between(first, first + DAY)
+        labels = {b.id or "": label for b, label in others}
         return check_booking(
             a.booking(),
-            [o.booking() for o in others],
+            [b for b, _label in others],
             self.rules(),
             self.now(),
             self.technicians_on(day),
