@@ -212,6 +212,7 @@ class Problem(StrEnum):
     OVER_CAPACITY = "over_capacity"
     WAITER_CAP = "waiter_cap"
     VEHICLE_SAME_DAY = "vehicle_same_day"
+    NO_PHONE = "no_phone"
 
 
 # A manager may book anyway, with a reason that is recorded.
@@ -246,6 +247,11 @@ PROBLEM_MESSAGES = {
         "Messages",
         "{cap} customers who wait for their car already start at {start}: offer another time "
         "or a drop-off.",
+    ),
+    Problem.NO_PHONE: QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} has no phone number on file: add one to the customer first, so the "
+        "confirmation call can be made.",
     ),
     Problem.VEHICLE_SAME_DAY: QT_TRANSLATE_NOOP(
         "Messages",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -111,7 +112,7 @@ def render_customer_file(data: CustomerFileData, lang: str = "zh_CN") -> bytes:
         author=data.site_name,
     )
     story: list[object] = [
-        Paragraph(data.site_name, small),
+        Paragraph(escape(data.site_name), small),
         Paragraph(t["title"], title),
     ]
     details = [
@@ -127,7 +128,7 @@ def render_customer_file(data: CustomerFileData, lang: str = "zh_CN") -> bytes:
         (t["dnc"], data.do_not_contact),
     ]
     table = Table(
-        [[Paragraph(k, base), Paragraph(v or "—", base)] for k, v in details],
+        [[Paragraph(k, base), Paragraph(escape(v) or "—", base)] for k, v in details],
         colWidths=[32 * mm, 142 * mm],
     )
     table.setStyle(
@@ -160,7 +161,7 @@ def render_customer_file(data: CustomerFileData, lang: str = "zh_CN") -> bytes:
     for v in data.vehicles:
         rows.append(
             [
-                Paragraph(x, cell)
+                Paragraph(escape(x), cell)
                 for x in (
                     v.plate,
                     v.model,

@@ -64,6 +64,7 @@ from ..storage.repositories import (
 from .errors import NotFound, PermissionDenied
 
 DAY = dt.timedelta(days=1)
+STALE_EXPECTED = dt.timedelta(hours=1)
 
 __all__ = ["Absence", "AppointmentService", "BookingRefused", "Draft", "InvalidTransition"]
 
@@ -556,9 +557,13 @@ class AppointmentService:
 
     def reception(self, day: dt.date) -> list[ReceptionRow]:
         start = dt.datetime.combine(day, dt.time())
+        now = self.now()
         rows = []
         for a in self.repo.between(start, start + DAY):
-            if a.status in ON_SITE or a.status in (Status.BOOKED, Status.CONFIRMED):
+            expected = a.status in (Status.BOOKED, Status.CONFIRMED)
+            if expected and a.start < now - STALE_EXPECTED:
+                continue  # an hour late and not here: no longer "expected" on the wall
+            if a.status in ON_SITE or expected:
                 when = a.start
                 if a.status in ON_SITE and a.id:
                     checkin = self.repo.checkin(a.id)
@@ -629,16 +634,6 @@ class AppointmentService:
             c = self.customers.get(draft.customer_id)
             if c is None:
                 raise NotFound()
-            if not c.mobile.strip():
-                raise ValidationError(
-                    QT_TRANSLATE_NOOP(
-                        "Messages",
-                        "{name} has no phone number on file: add one to the customer first, "
-                        "so the confirmation call can be made.",
-                    ),
-                    field="customer",
-                    name=c.name,
-                )
             a.customer_name, a.phone = c.name, c.mobile
         if draft.vehicle_id:
             v = self.vehicles.get(draft.vehicle_id)
@@ -656,7 +651,7 @@ class AppointmentService:
         first = dt.datetime.combine(day, dt.time())
         others = self.repo.bookings_between(first, first + DAY)
         labels = {b.id or "": label for b, label in others}
-        return check_booking(
+        findings = check_booking(
             a.booking(),
             [b for b, _label in others],
             self.rules(),
@@ -664,6 +659,9 @@ class AppointmentService:
             self.technicians_on(day),
             labels,
         )
+        if a.customer_id and not a.phone.strip():
+            findings.append(Finding(Problem.NO_PHONE, {"name": a.customer_name}))
+        return findings
 
     def _enforce(
         self,

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.user_label.setToolTip(roles)
 
         self.ui.settingsAction.triggered.connect(self.open_settings)
+        self.ui.workshopSettingsAction.triggered.connect(self.open_workshop_settings)
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.signOutAction.triggered.connect(self._sign_out)
         self.ui.aboutAction.triggered.connect(self._about)
@@ -132,6 +133,20 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Hub not reached yet · {n} changes waiting")
         self.sync_label.setText(text.format(n=f"{s.changes_waiting:,}"))
+
+    def open_workshop_settings(self) -> None:
+        from .workshop_settings import WorkshopSettingsDialog
+
+        dialog = WorkshopSettingsDialog(
+            self.appointments_view.service, self.runner, self.dialogs, self
+        )
+        dialog.sig_saved.connect(self._workshop_changed)
+        self.workshop_dialog = dialog
+        dialog.open()
+
+    def _workshop_changed(self) -> None:
+        if self.appointments_view.started:
+            self.appointments_view.reload()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.language_setting, self)

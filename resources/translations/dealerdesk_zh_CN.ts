@@ -1727,6 +1727,10 @@ Please send the details below and the log file to your administrator:
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Workshop settings…</source>
+        <translation>车间设置(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>退出登录(&amp;O)</translation>
     </message>

@@ -947,3 +947,20 @@ def test_impossible_rules_are_refused(db: Database, manager: Session) -> None:
             boss.save_rules(rules)
         assert caught.value.field == field
     assert boss.rules() == WorkshopRules()
+
+
+def test_reception_drops_bookings_an_hour_late(db, advisor):
+    import datetime as dt
+
+    from desktop_app.services.appointments import AppointmentService
+
+    late = AppointmentService(db, advisor, now=lambda: dt.datetime(2026, 11, 20, 17, 0))
+    early = AppointmentService(db, advisor, now=lambda: dt.datetime(2026, 11, 20, 7, 0))
+    day = dt.date(2026, 11, 20)
+    expected_late = {r.status for r in late.reception(day)} & {"booked", "confirmed"}
+    assert not expected_late or all(
+        r.time >= dt.datetime(2026, 11, 20, 16, 0)
+        for r in late.reception(day)
+        if r.status in ("booked", "confirmed")
+    )
+    assert len(early.reception(day)) >= len(late.reception(day))

@@ -183,3 +183,15 @@ def test_first_page_renders_to_a_png(db: Database, tmp_path: Path) -> None:
     # A4 at 60 dpi is 496 x 702 pixels (pdftoppm may round up by one)
     assert abs(width - 210 / 25.4 * 60) <= 1.5
     assert abs(height - 297 / 25.4 * 60) <= 1.5
+
+
+def test_customer_file_survives_markup_characters_in_user_text(db, advisor):
+    from desktop_app.domain.customers import Customer
+    from desktop_app.services.customers import CustomerService
+    from desktop_app.services.documents import customer_file_pdf
+
+    CustomerService(db, advisor).save_customer(
+        Customer(name="A&B <车队>", mobile="13911112222", address="路 <1> & 2号")
+    )
+    text = PdfReader(io.BytesIO(customer_file_pdf(db, "13911112222", "zh_CN"))).pages[0]
+    assert "A&B <车队>" in text.extract_text()

@@ -59,3 +59,13 @@ def test_settings_language_change_is_signalled(qtbot: QtBot, db, manager, runner
         window.language_setting = dialog.language()
         window.sig_language_changed.emit(dialog.language())
     assert blocker.args == ["zh_CN"]
+
+
+def test_workshop_settings_open_from_the_file_menu(qtbot, db, manager, runner, dialogs):
+    window = build_main_window(db, manager, runner, dialogs, None)
+    qtbot.addWidget(window)
+    window.ui.workshopSettingsAction.trigger()
+    dialog = window.workshop_dialog
+    assert dialog.isVisible()
+    assert dialog.ui.efficiencySpin.value() == 85
+    dialog.reject()
