@@ -254,3 +254,27 @@ def test_print_into_a_path_under_a_file_fails_readably(
     assert "error:" in result.stderr and str(out) in result.stderr
     assert "Traceback" not in result.stderr
     assert blocker.read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("view", ["appointments", "reception"])
+def test_screenshot_of_the_board_and_the_reception_display(
+    demo_db: Path, home: Path, tmp_path: Path, view: str
+) -> None:
+    out = tmp_path / f"{view}.png"
+    result = run(
+        home,
+        "screenshot",
+        "--db",
+        demo_db,
+        "--view",
+        view,
+        "--out",
+        out,
+        "--lang",
+        "zh_CN",
+        "--size",
+        "1280x800",
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 20_000
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
