@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QProcess, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -20,7 +21,6 @@ from .domain.roles import Role
 from .domain.staff import Session
 from .logsetup import setup_logging
 from .paths import log_path
-from .services.appointments import AppointmentService
 from .services.auth import AuthService
 from .services.customers import CustomerService
 from .services.status import StatusService
@@ -33,6 +33,9 @@ from .ui.main_window import MainWindow
 from .ui.messages import DialogService
 from .ui.sign_in import SignInDialog
 from .ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from .services.appointments import AppointmentService
 
 log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
@@ -90,10 +93,15 @@ def build_main_window(
     dialogs: DialogService,
     language_setting: str | None,
 ) -> MainWindow:
+    def appointments() -> AppointmentService:
+        from .services.appointments import AppointmentService
+
+        return AppointmentService(db, session)
+
     return MainWindow(
         session,
         CustomerService(db, session),
-        AppointmentService(db, session),
+        appointments,
         StatusService(db),
         runner,
         dialogs,
@@ -234,6 +242,7 @@ def _screenshot_reception(
     app: QApplication, db: Database, session: Session, runner: TaskRunner, out: Path, size: QSize
 ) -> int:
     """The waiting-area display (预约看板) on its own, filling the picture as on its screen."""
+    from .services.appointments import AppointmentService
     from .ui.appointments.reception import ReceptionDisplay
 
     display = ReceptionDisplay(AppointmentService(db, session), runner)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
@@ -10,15 +12,17 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 
 from .. import __version__
 from ..domain.staff import Session
-from ..services.appointments import AppointmentService
 from ..services.customers import CustomerService
 from ..services.status import StatusService, SyncStatus
-from .appointments.view import AppointmentsView
 from .customers.view import CustomersView
 from .forms.ui_main_window import Ui_MainWindow
 from .messages import DialogService
 from .settings_dialog import SettingsDialog
 from .tasks import Operation, TaskRunner
+
+if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-up
+    from ..services.appointments import AppointmentService
+    from .appointments.view import AppointmentsView
 
 STATUS_REFRESH_MS = 30_000
 
@@ -39,7 +43,7 @@ class MainWindow(QMainWindow):
         self,
         session: Session,
         customers: CustomerService,
-        appointments: AppointmentService,
+        appointments: Callable[[], AppointmentService],
         status: StatusService,
         runner: TaskRunner,
         dialogs: DialogService,
@@ -59,12 +63,12 @@ class MainWindow(QMainWindow):
         self.customers_view.sig_status.connect(
             lambda text: self.statusBar().showMessage(text, 5000)
         )
-        self.appointments_view = AppointmentsView(appointments, customers, runner, dialogs, self)
-        self.appointments_view.sig_status.connect(
-            lambda text: self.statusBar().showMessage(text, 5000)
-        )
+        self._customers_service = customers
+        self._appointments_factory = appointments
+        self._appointments_service: AppointmentService | None = None
+        self._appointments_view: AppointmentsView | None = None
         self.areas = [
-            Area("appointments", "appointments", self.tr("Appointments"), self.appointments_view),
+            Area("appointments", "appointments", self.tr("Appointments"), QWidget(self)),
             Area("deliveries", "deliveries", self.tr("Deliveries"), None),
             Area("quotes", "quotes", self.tr("Quotes & Contracts"), None),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
@@ -110,12 +114,44 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._status_timer.start()
 
+    @property
+    def appointments_service(self) -> AppointmentService:
+        if self._appointments_service is None:
+            self._appointments_service = self._appointments_factory()
+        return self._appointments_service
+
+    @property
+    def appointments_view(self) -> AppointmentsView:
+        """The Appointments page, built the first time it is needed (start-up paints sooner)."""
+        if self._appointments_view is None:
+            from .appointments.view import AppointmentsView
+
+            view = AppointmentsView(
+                self.appointments_service,
+                self._customers_service,
+                self.runner,
+                self.dialogs,
+                self,
+            )
+            view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            area = next(a for a in self.areas if a.key == "appointments")
+            placeholder = area.page
+            index = self.ui.stack.indexOf(placeholder) if placeholder is not None else -1
+            self.ui.stack.insertWidget(index, view)
+            if placeholder is not None:
+                self.ui.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            area.page = view
+            self._appointments_view = view
+        return self._appointments_view
+
     def show_area(self, key: str) -> None:
         for row, area in enumerate(self.areas):
             if area.key == key and area.page is not None:
+                page = self.appointments_view if key == "appointments" else area.page
                 self.ui.navList.setCurrentRow(row)
-                self.ui.stack.setCurrentWidget(area.page)
-                if area.page is self.appointments_view and not self.appointments_view.started:
+                self.ui.stack.setCurrentWidget(page)
+                if key == "appointments" and not self.appointments_view.started:
                     self.appointments_view.start()  # the board loads when first shown
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
@@ -137,16 +173,14 @@ class MainWindow(QMainWindow):
     def open_workshop_settings(self) -> None:
         from .workshop_settings import WorkshopSettingsDialog
 
-        dialog = WorkshopSettingsDialog(
-            self.appointments_view.service, self.runner, self.dialogs, self
-        )
+        dialog = WorkshopSettingsDialog(self.appointments_service, self.runner, self.dialogs, self)
         dialog.sig_saved.connect(self._workshop_changed)
         self.workshop_dialog = dialog
         dialog.open()
 
     def _workshop_changed(self) -> None:
-        if self.appointments_view.started:
-            self.appointments_view.reload()
+        if self._appointments_view is not None and self._appointments_view.started:
+            self._appointments_view.reload()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.language_setting, self)
