@@ -273,6 +273,10 @@ def generate(
         from .demo_workshop import create_workshop
 
         appointments = create_workshop(db, site_id, today, seed)
+        from ..paths import data_dir
+        from .demo_deliveries import create_deliveries
+
+        create_deliveries(db, today, seed, data_dir() / "photos")
     return DemoSummary(
         customers, n_vehicles, len(STAFF) if created_site else 0, created_site, appointments
     )

@@ -274,6 +274,122 @@ class RepairLineRow(SyncedModel):
         table_name = "repair_line"
 
 
+class PdiTemplateRow(SyncedModel):
+    code = pw.TextField()
+    version = pw.IntegerField()
+    name = pw.TextField()
+    body = pw.TextField()
+
+    class Meta:
+        table_name = "pdi_template"
+
+
+class DeliveryRow(SyncedModel):
+    site_id = pw.TextField()
+    number = pw.TextField()
+    planned_at = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    vehicle_id = pw.TextField(null=True)
+    sales_id = pw.TextField(null=True)
+    specialist_id = pw.TextField(null=True)
+    status = pw.TextField()
+    template_code = pw.TextField()
+    template_version = pw.IntegerField()
+    nev = pw.BooleanField(default=False)
+    pdi_signed_by = pw.TextField(null=True)
+    pdi_signed_at = pw.TextField(null=True)
+    invoice_vin = pw.TextField(default="")
+    invoice_engine = pw.TextField(default="")
+    explanation_started_at = pw.TextField(null=True)
+    explanation_ended_at = pw.TextField(null=True)
+    topics_done = pw.TextField(default="[]")
+    short_reason = pw.TextField(default="")
+    delivered_at = pw.TextField(null=True)
+    delivered_by = pw.TextField(null=True)
+    reopen_reason = pw.TextField(default="")
+    customer_name = pw.TextField(default="")
+    phone = pw.TextField(default="")
+    plate = pw.TextField(default="")
+    vin = pw.TextField(default="")
+    engine_no = pw.TextField(default="")
+    model_name = pw.TextField(default="")
+    remarks = pw.TextField(default="")
+
+    class Meta:
+        table_name = "delivery"
+
+
+class DeliveryItemRow(SyncedModel):
+    delivery_id = pw.TextField()
+    position = pw.IntegerField()
+    code = pw.TextField()
+    section = pw.TextField()
+    text_zh = pw.TextField()
+    text_en = pw.TextField()
+    result = pw.TextField()
+    note = pw.TextField(default="")
+    photos = pw.TextField(default="[]")
+    reinspected = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "delivery_item"
+
+
+class DeliveryDocumentRow(SyncedModel):
+    delivery_id = pw.TextField()
+    position = pw.IntegerField()
+    code = pw.TextField()
+    text_zh = pw.TextField()
+    text_en = pw.TextField()
+    required = pw.BooleanField(default=False)
+    state = pw.TextField()
+    note = pw.TextField(default="")
+    count = pw.IntegerField(null=True)
+
+    class Meta:
+        table_name = "delivery_document"
+
+
+class DeliveryEvent(SyncedModel):
+    delivery_id = pw.TextField()
+    kind = pw.TextField()
+    detail = pw.TextField(default="")
+    at = pw.TextField()
+    actor = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "delivery_event"
+
+
+class CareTaskRow(SyncedModel):
+    site_id = pw.TextField()
+    kind = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    vehicle_id = pw.TextField(null=True)
+    source = pw.TextField()
+    source_id = pw.TextField(null=True)
+    due = pw.TextField()
+    opens = pw.TextField()
+    title = pw.TextField(default="")
+    status = pw.TextField()
+    assigned_to = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "care_task"
+
+
+class ExportFileRow(SyncedModel):
+    site_id = pw.TextField()
+    kind = pw.TextField()
+    day = pw.TextField()
+    file_name = pw.TextField()
+    sha256 = pw.TextField()
+    rows = pw.IntegerField()
+
+    class Meta:
+        table_name = "export_file"
+
+
 ALL_MODELS: list[type[pw.Model]] = [
     Site,
     Staff,
@@ -291,4 +407,11 @@ ALL_MODELS: list[type[pw.Model]] = [
     CheckinRow,
     RepairOrderRow,
     RepairLineRow,
+    PdiTemplateRow,
+    DeliveryRow,
+    DeliveryItemRow,
+    DeliveryDocumentRow,
+    DeliveryEvent,
+    CareTaskRow,
+    ExportFileRow,
 ]

@@ -1707,6 +1707,66 @@ Please send the details below and the log file to your administrator:
         <source>evening</source>
         <translation>晚上</translation>
     </message>
+    <message>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>PDI in progress</source>
+        <translation>PDI 检查中</translation>
+    </message>
+    <message>
+        <source>PDI failed</source>
+        <translation>PDI 未通过</translation>
+    </message>
+    <message>
+        <source>Ready to deliver</source>
+        <translation>待交车</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>未交付</translation>
+    </message>
+    <message>
+        <source>Given to customer</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Held by lender</source>
+        <translation>贷款机构保管</translation>
+    </message>
+    <message>
+        <source>Post-delivery callback</source>
+        <translation>交车回访</translation>
+    </message>
+    <message>
+        <source>First maintenance</source>
+        <translation>首保</translation>
+    </message>
+    <message>
+        <source>Warranty expiry</source>
+        <translation>保修到期</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2034,6 +2094,114 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>{name} has no phone number on file: add one to the customer first, so the confirmation call can be made.</source>
         <translation>{name} 没有登记电话：请先为客户添加电话，以便预约前电话确认。</translation>
+    </message>
+    <message>
+        <source>The template file is not valid JSON (line {line}).</source>
+        <translation>模板文件不是有效的 JSON（第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>The template file has no list of items.</source>
+        <translation>模板文件中没有检查项目列表。</translation>
+    </message>
+    <message>
+        <source>The template needs a code and a whole version number from 1.</source>
+        <translation>模板需要编码和从 1 开始的整数版本号。</translation>
+    </message>
+    <message>
+        <source>Item {number} of the template has no code.</source>
+        <translation>模板第 {number} 项没有编码。</translation>
+    </message>
+    <message>
+        <source>The item code {code} appears twice in the template.</source>
+        <translation>检查项编码 {code} 在模板中重复出现。</translation>
+    </message>
+    <message>
+        <source>The template item {code} has no text.</source>
+        <translation>模板检查项 {code} 没有内容。</translation>
+    </message>
+    <message>
+        <source>PDI item not checked yet: {item}</source>
+        <translation>PDI 项目尚未检查：{item}</translation>
+    </message>
+    <message>
+        <source>PDI item failed, re-inspect it first: {item}</source>
+        <translation>PDI 项目不合格，请先复检：{item}</translation>
+    </message>
+    <message>
+        <source>The technician has not signed off the PDI.</source>
+        <translation>技师尚未签字确认 PDI。</translation>
+    </message>
+    <message>
+        <source>Not handed over yet: {item}</source>
+        <translation>尚未交付：{item}</translation>
+    </message>
+    <message>
+        <source>The key count is zero: at least one key must be handed over.</source>
+        <translation>钥匙数量为 0：至少需交付一把钥匙。</translation>
+    </message>
+    <message>
+        <source>The VIN on the invoice ({invoice}) does not match the car ({car}).</source>
+        <translation>发票上的车架号（{invoice}）与车辆（{car}）不一致。</translation>
+    </message>
+    <message>
+        <source>The engine number on the invoice ({invoice}) does not match the car ({car}).</source>
+        <translation>发票上的发动机号（{invoice}）与车辆（{car}）不一致。</translation>
+    </message>
+    <message>
+        <source>Handover explanation topic not covered: {item}</source>
+        <translation>用车讲解内容未覆盖：{item}</translation>
+    </message>
+    <message>
+        <source>The handover explanation took {minutes} minutes; at least 30 are required (a manager may accept a shorter one with a reason).</source>
+        <translation>用车讲解用时 {minutes} 分钟，至少需要 30 分钟（经理可填写原因后接受较短的讲解）。</translation>
+    </message>
+    <message>
+        <source>The handover explanation has not been timed yet.</source>
+        <translation>用车讲解尚未计时。</translation>
+    </message>
+    <message>
+        <source>The car cannot be marked delivered yet: {count} things are missing.</source>
+        <translation>暂不能标记为已交车：还缺少 {count} 项。</translation>
+    </message>
+    <message>
+        <source>This car has been delivered: the record is closed. A manager can reopen it with a reason.</source>
+        <translation>该车已交车，记录已关闭。经理可填写原因后重新打开。</translation>
+    </message>
+    <message>
+        <source>Version {version} of {code} already exists with other items: give the edited template the next version number.</source>
+        <translation>{code} 的第 {version} 版已存在且内容不同：请为修改后的模板使用下一个版本号。</translation>
+    </message>
+    <message>
+        <source>The photo file cannot be read.</source>
+        <translation>无法读取该照片文件。</translation>
+    </message>
+    <message>
+        <source>That file is not a photo (JPEG or PNG).</source>
+        <translation>该文件不是照片（JPEG 或 PNG）。</translation>
+    </message>
+    <message>
+        <source>The photo is larger than 8 MB: take it at a lower resolution.</source>
+        <translation>照片大于 8 MB：请用较低分辨率拍摄。</translation>
+    </message>
+    <message>
+        <source>Only keys and the registration certificate can be held by the lender.</source>
+        <translation>只有钥匙和登记证书可以由贷款机构保管。</translation>
+    </message>
+    <message>
+        <source>The key count cannot be negative.</source>
+        <translation>钥匙数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>Start the explanation timer first.</source>
+        <translation>请先开始讲解计时。</translation>
+    </message>
+    <message>
+        <source>Give the reason for accepting a shorter explanation.</source>
+        <translation>请填写接受较短讲解的原因。</translation>
+    </message>
+    <message>
+        <source>Reopening a delivered record needs a reason.</source>
+        <translation>重新打开已交车记录需要填写原因。</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import m0001_initial, m0002_appointments
+from . import m0001_initial, m0002_appointments, m0003_deliveries
 
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m0001_initial.apply),
     (2, m0002_appointments.apply),
+    (3, m0003_deliveries.apply),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
