@@ -280,6 +280,7 @@ class DeliveryService:
                     self.repo.update_item(delivery_id, item, self._actor())
             d.pdi_signed_by, d.pdi_signed_at = None, None
             self._refresh_status(d)
+            self._log_after_delivery(d, f"PDI {section}: all pass")
         return self._get(delivery_id)
 
     def add_photo(self, delivery_id: str, code: str, source: Path) -> str:
@@ -287,7 +288,8 @@ class DeliveryService:
         self._require(Permission.PDI_INSPECT)
         try:
             size = source.stat().st_size
-            head = source.open("rb").read(8)
+            with source.open("rb") as file:
+                head = file.read(8)
         except OSError:
             raise _bad_photo(
                 QT_TRANSLATE_NOOP("Messages", "The photo file cannot be read.")
@@ -305,13 +307,18 @@ class DeliveryService:
             )
         name = f"{delivery_id}-{code}-{uuid7()}{suffix}"
         target = self.photo_dir / name
-        with self.db.write():
-            d = self._editable(delivery_id)
-            item = self._item(d, code)
-            self.photo_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            item.photos.append(name)
-            self.repo.update_item(delivery_id, item, self._actor())
+        try:
+            with self.db.write():
+                d = self._editable(delivery_id)
+                item = self._item(d, code)
+                self.photo_dir.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, target)
+                item.photos.append(name)
+                self.repo.update_item(delivery_id, item, self._actor())
+                self._log_after_delivery(d, f"PDI {code}: photo {name}")
+        except BaseException:
+            target.unlink(missing_ok=True)  # no orphan photo when the record was not saved
+            raise
         return name
 
     def sign_pdi(self, delivery_id: str) -> Delivery:
@@ -369,6 +376,7 @@ class DeliveryService:
             d.invoice_vin = normalise_vin(vin)
             d.invoice_engine = engine_no.strip().upper()
             self.repo.update(d, self._actor())
+            self._log_after_delivery(d, f"invoice VIN {d.invoice_vin} / engine {d.invoice_engine}")
         return self._get(delivery_id)
 
     def start_explanation(self, delivery_id: str) -> Delivery:
@@ -401,6 +409,7 @@ class DeliveryService:
             d = self._editable(delivery_id)
             d.topics_done = sorted(set(done))
             self.repo.update(d, self._actor())
+            self._log_after_delivery(d, "topics: " + ",".join(d.topics_done))
         return self._get(delivery_id)
 
     def accept_short_explanation(self, delivery_id: str, reason: str) -> Delivery:
@@ -480,6 +489,12 @@ class DeliveryService:
     # -- manufacturer export -------------------------------------------------------------
 
     def export_rows(self, day: dt.date) -> list[dict[str, str]]:
+        """Personal data for the manufacturer: only people who deliver cars or read reports."""
+        if not (
+            self.session.can(Permission.DELIVER_VEHICLES)
+            or self.session.can(Permission.VIEW_REPORTS)
+        ):
+            raise PermissionDenied()
         site = self.session.site
         rows = []
         for d in self.repo.delivered_on(day):
