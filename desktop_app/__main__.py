@@ -1,6 +1,6 @@
 """``python -m desktop_app``: the GUI by default, plus command-line tools.
 
-Commands: demo-data, screenshot, list, print, check (see ``--help`` of each).
+Commands: demo-data, screenshot, list, print, export, check (see ``--help`` of each).
 """
 
 from __future__ import annotations
@@ -57,23 +57,32 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--user", help="staff user name to show as signed in")
 
     lst = sub.add_parser("list", help="print records one a line, number first")
-    lst.add_argument("kind", choices=["customers", "vehicles", "appointments"])
+    lst.add_argument("kind", choices=["customers", "vehicles", "appointments", "deliveries"])
     _db_arg(lst)
     lst.add_argument("--limit", type=int, default=0, help="at most this many lines (0: all)")
-    lst.add_argument("--date", type=_date, help="appointments: only this day (YYYY-MM-DD)")
+    lst.add_argument(
+        "--date", type=_date, help="appointments, deliveries: only this day (YYYY-MM-DD)"
+    )
 
     prt = sub.add_parser("print", help="write a document to a PDF")
-    prt.add_argument("kind", choices=["customer", "register", "checkin", "day-sheet"])
+    prt.add_argument("kind", choices=["customer", "register", "checkin", "day-sheet", "delivery"])
     prt.add_argument(
         "number",
         nargs="?",
         help="customer: mobile number; register, checkin: appointment serial (2026-11-20-003) "
-        "or repair-order number (RO20261120-001); day-sheet: not needed (see --date)",
+        "or repair-order number (RO20261120-001); delivery: record number (JC20261120-001); "
+        "day-sheet: not needed (see --date)",
     )
     _db_arg(prt)
     prt.add_argument("--date", type=_date, help="day-sheet: the day (default: today)")
     prt.add_argument("--out", type=Path, required=True)
     prt.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
+
+    exp = sub.add_parser("export", help="write a file for the manufacturer")
+    exp.add_argument("kind", choices=["deliveries"])
+    _db_arg(exp)
+    exp.add_argument("--date", type=_date, required=True, help="the day (YYYY-MM-DD)")
+    exp.add_argument("--out", type=Path, required=True, help="folder for the CSV and JSON")
 
     chk = sub.add_parser("check", help="schema version and integrity check; exit 0 if healthy")
     _db_arg(chk)
@@ -110,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return _list(db_path, args.kind, args.limit, args.date)
         if command == "print":
             return _print(db_path, args, parser)
+        if command == "export":
+            return _export(db_path, args)
         if command == "check":
             return _check(db_path)
     except _env_errors() as error:
@@ -181,7 +192,9 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
     elif not number:
         parser.error(
             f"print {args.kind} needs a number: "
-            + ("the mobile" if args.kind == "customer" else "a serial or RO number")
+            + {"customer": "the mobile", "delivery": "the record number (JC20261120-001)"}.get(
+                args.kind, "a serial or RO number"
+            )
         )
     db = open_database(db_path, read_only=True)
     try:
@@ -200,6 +213,26 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
         print(f"error: cannot write {args.out}: {reason}", file=sys.stderr)
         return 2
     print(f"{args.out}: {len(data):,} bytes")
+    return 0
+
+
+def _export(db_path: Path, args: argparse.Namespace) -> int:
+    """``export deliveries``: the day's CSV and JSON for the manufacturer, recorded under the
+    first active manager (or delivery specialist)."""
+    from .services.delivery_documents import export_deliveries
+    from .storage.db import open_database
+
+    if not db_path.exists():
+        print(f"error: {db_path} does not exist", file=sys.stderr)
+        return 2
+    db = open_database(db_path)
+    try:
+        result = export_deliveries(db, args.date, args.out)
+    finally:
+        db.close()
+    print(result.csv)
+    print(result.json)
+    print(f"{result.rows} deliveries on {args.date.isoformat()}")
     return 0
 
 

@@ -36,6 +36,7 @@ from .ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from .services.appointments import AppointmentService
+    from .services.deliveries import DeliveryService
 
 log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
@@ -98,6 +99,11 @@ def build_main_window(
 
         return AppointmentService(db, session)
 
+    def deliveries() -> DeliveryService:
+        from .services.deliveries import DeliveryService
+
+        return DeliveryService(db, session)
+
     return MainWindow(
         session,
         CustomerService(db, session),
@@ -106,6 +112,7 @@ def build_main_window(
         runner,
         dialogs,
         language_setting,
+        deliveries=deliveries,
     )
 
 

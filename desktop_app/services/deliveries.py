@@ -36,12 +36,12 @@ from ..domain.errors import DomainError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.identifiers import mask_id_number
 from ..domain.roles import Permission
-from ..domain.staff import Session
+from ..domain.staff import Session, StaffMember
 from ..domain.vin import normalise_vin
 from ..storage.db import Database
 from ..storage.deliveries import Delivery, DeliveryEventView, DeliveryRepository
 from ..storage.ids import uuid7
-from ..storage.repositories import CustomerRepository, VehicleRepository
+from ..storage.repositories import CustomerRepository, StaffRepository, VehicleRepository
 from .errors import NotFound, PermissionDenied
 
 __all__ = ["Delivery", "DeliveryBlocked", "DeliveryFile", "DeliveryService"]
@@ -164,6 +164,10 @@ class DeliveryService:
 
     def templates(self) -> list[tuple[str, int, str]]:
         return self.repo.templates()
+
+    def staff(self) -> list[StaffMember]:
+        """Active staff, for the sales-consultant and delivery-specialist choices."""
+        return StaffRepository(self.db).all_active()
 
     # -- reading -------------------------------------------------------------------------
 

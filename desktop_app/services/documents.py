@@ -73,9 +73,13 @@ APPOINTMENT_KINDS = ("register", "checkin", "day-sheet")
 
 def print_document(db: Database, kind: str, number: str, lang: str, by: str = "") -> bytes:
     """``customer`` by mobile; ``register``/``checkin`` by serial or repair-order number;
-    ``day-sheet`` by ISO date."""
+    ``day-sheet`` by ISO date; ``delivery`` by record number (JC20261120-001)."""
     if kind == "customer":
         return customer_file_pdf(db, number, lang, by)
+    if kind == "delivery":
+        from . import delivery_documents
+
+        return delivery_documents.print_by_number(db, number, lang, by)
     if kind in APPOINTMENT_KINDS:
         from .appointment_documents import print_by_number  # it imports ZH_LABELS from here
 

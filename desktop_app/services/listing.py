@@ -30,13 +30,23 @@ APPOINTMENTS = (
     "FROM appointment WHERE deleted_at IS NULL{day} ORDER BY start_at, serial"
 )
 
+# deliveries: record number, planned time, status, plate, customer, model (by planned time)
+DELIVERIES = (
+    "SELECT number, planned_at, status, plate, customer_name, model_name "
+    "FROM delivery WHERE deleted_at IS NULL{day} ORDER BY planned_at, number"
+)
+
 
 def list_lines(
     db: Database, kind: str, limit: int = 0, day: dt.date | None = None
 ) -> Iterator[str]:
-    """The lines of ``kind``; ``day`` narrows appointments to one date (others ignore it)."""
+    """The lines of ``kind``; ``day`` narrows appointments and deliveries to one date (the
+    others ignore it)."""
     if kind == "appointments":
         yield from _appointment_lines(db, limit, day)
+        return
+    if kind == "deliveries":
+        yield from _delivery_lines(db, limit, day)
         return
     sql = QUERIES[kind] + (f" LIMIT {int(limit)}" if limit > 0 else "")
     with db.reading():
@@ -63,3 +73,15 @@ def _appointment_lines(db: Database, limit: int, day: dt.date | None) -> Iterato
             "、".join(n for n in names if n) or fault,
         ]
         yield "\t".join(" ".join(str(f or "").split()) for f in fields)
+
+
+def _delivery_lines(db: Database, limit: int, day: dt.date | None) -> Iterator[str]:
+    sql = DELIVERIES.format(day=" AND planned_at >= ? AND planned_at < ?" if day else "")
+    params: tuple[str, ...] = ()
+    if day is not None:
+        params = (day.isoformat(), (day + dt.timedelta(days=1)).isoformat())
+    sql += f" LIMIT {int(limit)}" if limit > 0 else ""
+    with db.reading():
+        rows = db.raw.execute(sql, params).fetchall()
+    for row in rows:
+        yield "\t".join(" ".join(str(f or "").split()) for f in row)

@@ -22,7 +22,9 @@ from .tasks import Operation, TaskRunner
 
 if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-up
     from ..services.appointments import AppointmentService
+    from ..services.deliveries import DeliveryService
     from .appointments.view import AppointmentsView
+    from .deliveries.view import DeliveriesView
 
 STATUS_REFRESH_MS = 30_000
 
@@ -48,6 +50,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner,
         dialogs: DialogService,
         language_setting: str | None = None,
+        deliveries: Callable[[], DeliveryService] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -67,9 +70,16 @@ class MainWindow(QMainWindow):
         self._appointments_factory = appointments
         self._appointments_service: AppointmentService | None = None
         self._appointments_view: AppointmentsView | None = None
+        self._deliveries_factory = deliveries
+        self._deliveries_view: DeliveriesView | None = None
         self.areas = [
             Area("appointments", "appointments", self.tr("Appointments"), QWidget(self)),
-            Area("deliveries", "deliveries", self.tr("Deliveries"), None),
+            Area(
+                "deliveries",
+                "deliveries",
+                self.tr("Deliveries"),
+                QWidget(self) if deliveries is not None else None,
+            ),
             Area("quotes", "quotes", self.tr("Quotes & Contracts"), None),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
             Area("care", "care", self.tr("Care"), None),
@@ -134,25 +144,53 @@ class MainWindow(QMainWindow):
                 self,
             )
             view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-            area = next(a for a in self.areas if a.key == "appointments")
-            placeholder = area.page
-            index = self.ui.stack.indexOf(placeholder) if placeholder is not None else -1
-            self.ui.stack.insertWidget(index, view)
-            if placeholder is not None:
-                self.ui.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
-            area.page = view
+            self._replace_placeholder("appointments", view)
             self._appointments_view = view
         return self._appointments_view
+
+    @property
+    def deliveries_view(self) -> DeliveriesView:
+        """The Deliveries page, built the first time it is needed (start-up paints sooner)."""
+        if self._deliveries_view is None:
+            from .deliveries.view import DeliveriesView
+
+            assert self._deliveries_factory is not None
+            view = DeliveriesView(
+                self._deliveries_factory(),
+                self._customers_service,
+                self.runner,
+                self.dialogs,
+                self,
+            )
+            view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self._replace_placeholder("deliveries", view)
+            self._deliveries_view = view
+        return self._deliveries_view
+
+    def _replace_placeholder(self, key: str, page: QWidget) -> None:
+        area = next(a for a in self.areas if a.key == key)
+        placeholder = area.page
+        index = self.ui.stack.indexOf(placeholder) if placeholder is not None else -1
+        self.ui.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.ui.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        area.page = page
 
     def show_area(self, key: str) -> None:
         for row, area in enumerate(self.areas):
             if area.key == key and area.page is not None:
-                page = self.appointments_view if key == "appointments" else area.page
+                page: QWidget = area.page
+                if key == "appointments":
+                    page = self.appointments_view
+                elif key == "deliveries":
+                    page = self.deliveries_view
                 self.ui.navList.setCurrentRow(row)
                 self.ui.stack.setCurrentWidget(page)
                 if key == "appointments" and not self.appointments_view.started:
                     self.appointments_view.start()  # the board loads when first shown
+                if key == "deliveries" and not self.deliveries_view.started:
+                    self.deliveries_view.start()
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
         if item is not None:

@@ -705,6 +705,49 @@
     </message>
 </context>
 <context>
+    <name>CalendarModel</name>
+    <message>
+        <source>{day} · today</source>
+        <translation>{day} · 今天</translation>
+    </message>
+    <message>
+        <source>No deliveries planned</source>
+        <translation>无交车计划</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>无车牌</translation>
+    </message>
+    <message>
+        <source>Sales consultant: {name}</source>
+        <translation>销售顾问：{name}</translation>
+    </message>
+    <message>
+        <source>{day}  ({n})</source>
+        <translation>{day}  （{n}）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>CarDiagram</name>
     <message>
         <source>Mark {kind}: click on the car where it is</source>
@@ -1320,6 +1363,532 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>{name} has appointments at the same time: they are shown on {n} rows.</source>
         <translation>{name} 同一时间有多个预约：分 {n} 行显示。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesView</name>
+    <message>
+        <source>Plan a delivery: customer, car, time and staff</source>
+        <translation>安排交车：客户、车辆、时间与人员</translation>
+    </message>
+    <message>
+        <source>Record the day-before call to the selected customer</source>
+        <translation>记录对所选客户的交车前一天电话</translation>
+    </message>
+    <message>
+        <source>Write the selected day&apos;s deliveries for the manufacturer (due 09:30 next day)</source>
+        <translation>导出所选日期的交车数据给厂家（次日 09:30 前）</translation>
+    </message>
+    <message>
+        <source>{first} – {last}</source>
+        <translation>{first} – {last}</translation>
+    </message>
+    <message>
+        <source>{n} deliveries this week · {day}: {m} planned, {k} delivered</source>
+        <translation>本周 {n} 台交车 · {day}：计划 {m} 台，已交 {k} 台</translation>
+    </message>
+    <message>
+        <source>{number} planned for {when}.</source>
+        <translation>{number} 已安排在 {when}。</translation>
+    </message>
+    <message>
+        <source>Day-before call</source>
+        <translation>交车前一天电话</translation>
+    </message>
+    <message>
+        <source>Call {name} ({phone}) about the delivery on {when}: the time, the documents to bring (ID card, purchase contract), reminders. What was agreed?</source>
+        <translation>致电 {name}（{phone}）确认 {when} 交车：时间、需携带的证件（身份证、购车合同）及注意事项。约定了什么？</translation>
+    </message>
+    <message>
+        <source>Write down what was agreed on the call.</source>
+        <translation>请写下电话中约定的内容。</translation>
+    </message>
+    <message>
+        <source>Call recorded.</source>
+        <translation>电话已记录。</translation>
+    </message>
+    <message>
+        <source>The deliveries of {day} for the manufacturer were written to:
+{csv}
+{json}</source>
+        <translation>{day} 的交车数据（报厂家）已写入：
+{csv}
+{json}</translation>
+    </message>
+    <message>
+        <source>Export day</source>
+        <translation>导出当日</translation>
+    </message>
+    <message>
+        <source>Exported {day}.</source>
+        <translation>已导出 {day}。</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Previous week (Ctrl+PgUp)</source>
+        <translation>上一周（Ctrl+PgUp）</translation>
+    </message>
+    <message>
+        <source>Day the calendar is centred on</source>
+        <translation>日历显示的日期</translation>
+    </message>
+    <message>
+        <source>Next week (Ctrl+PgDown)</source>
+        <translation>下一周（Ctrl+PgDown）</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;New delivery…</source>
+        <translation>新建交车(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;call…</source>
+        <translation>记录电话(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export day</source>
+        <translation>导出当日(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Print record</source>
+        <translation>打印交车单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Choose a delivery in the calendar to open its record.</source>
+        <translation>在左侧日历中选择一台交车以打开交车单。</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryRecord</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>回访任务</translation>
+    </message>
+    <message>
+        <source>Shows from</source>
+        <translation>开始显示</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Document or item</source>
+        <translation>文件或物品</translation>
+    </message>
+    <message>
+        <source>Handed over?</source>
+        <translation>交付情况</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>as printed on the invoice</source>
+        <translation>按发票上所印填写</translation>
+    </message>
+    <message>
+        <source>Only a manager can reopen a delivered record.</source>
+        <translation>只有经理可以重新打开已交车的记录。</translation>
+    </message>
+    <message>
+        <source>The delivery record (交车确认单) on A4 with signature boxes</source>
+        <translation>交车确认单（A4，含签字栏）</translation>
+    </message>
+    <message>
+        <source>History ({n})</source>
+        <translation>历史（{n}）</translation>
+    </message>
+    <message>
+        <source>Follow-ups ({n})</source>
+        <translation>回访（{n}）</translation>
+    </message>
+    <message>
+        <source>Planned {when}</source>
+        <translation>计划 {when}</translation>
+    </message>
+    <message>
+        <source>no plate yet</source>
+        <translation>尚无车牌</translation>
+    </message>
+    <message>
+        <source>(NEV)</source>
+        <translation>（新能源）</translation>
+    </message>
+    <message>
+        <source>Sales: {name}</source>
+        <translation>销售：{name}</translation>
+    </message>
+    <message>
+        <source>Delivery: {name}</source>
+        <translation>交车：{name}</translation>
+    </message>
+    <message>
+        <source>Signed off by {name}, {when}</source>
+        <translation>{name} 已签字确认，{when}</translation>
+    </message>
+    <message>
+        <source>PDI {done}/{n}</source>
+        <translation>PDI {done}/{n}</translation>
+    </message>
+    <message>
+        <source>“{section}”: all passed except {n} marked.</source>
+        <translation>“{section}”：除 {n} 项标记外全部合格。</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a checklist item.</source>
+        <translation>请先选择一个检查项。</translation>
+    </message>
+    <message>
+        <source>Photo not added</source>
+        <translation>照片未添加</translation>
+    </message>
+    <message>
+        <source>PDI not signed off</source>
+        <translation>PDI 未能签字</translation>
+    </message>
+    <message>
+        <source>(if any)</source>
+        <translation>（如有）</translation>
+    </message>
+    <message>
+        <source>Documents {done}/{n}</source>
+        <translation>随车文件 {done}/{n}</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>把</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The car: {value}</source>
+        <translation>本车：{value}</translation>
+    </message>
+    <message>
+        <source>matches the car</source>
+        <translation>与车辆一致</translation>
+    </message>
+    <message>
+        <source>does not match the car ({value})</source>
+        <translation>与车辆不符（{value}）</translation>
+    </message>
+    <message>
+        <source>Topics covered ({done}/{n})</source>
+        <translation>讲解内容（{done}/{n}）</translation>
+    </message>
+    <message>
+        <source>Not started yet.</source>
+        <translation>尚未开始。</translation>
+    </message>
+    <message>
+        <source>Under 30 minutes so far: keep explaining (about {n} minutes to go).</source>
+        <translation>讲解尚不足 30 分钟：请继续（约还需 {n} 分钟）。</translation>
+    </message>
+    <message>
+        <source>Shorter explanation accepted by a manager: {reason}</source>
+        <translation>经理已同意缩短讲解：{reason}</translation>
+    </message>
+    <message>
+        <source>Only {n} minutes: at least 30 are required. Restart the timer, or ask a manager to accept the shorter explanation.</source>
+        <translation>仅 {n} 分钟：至少需要 30 分钟。请重新计时，或请经理同意缩短讲解。</translation>
+    </message>
+    <message>
+        <source>30 minutes reached: stop the timer when the explanation is done.</source>
+        <translation>已满 30 分钟：讲解结束后请停止计时。</translation>
+    </message>
+    <message>
+        <source>✔ Explained for {n} minutes.</source>
+        <translation>✔ 已讲解 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Handover explanation</source>
+        <translation>用车讲解</translation>
+    </message>
+    <message>
+        <source>Start the timer again? The time measured so far is replaced.</source>
+        <translation>重新开始计时？已记录的时长将被替换。</translation>
+    </message>
+    <message>
+        <source>Delivered {when} by {who}. The record is closed.</source>
+        <translation>已于 {when} 由 {who} 交车，记录已关闭。</translation>
+    </message>
+    <message>
+        <source>Everything is ready: the car can be marked delivered.</source>
+        <translation>全部就绪：可以确认交车。</translation>
+    </message>
+    <message>
+        <source>{n} things still missing before delivery:</source>
+        <translation>交车前还缺 {n} 项：</translation>
+    </message>
+    <message>
+        <source>{number} delivered; {n} follow-ups created.</source>
+        <translation>{number} 已交车；已生成 {n} 个回访任务。</translation>
+    </message>
+    <message>
+        <source>Not delivered yet</source>
+        <translation>尚不能交车</translation>
+    </message>
+    <message>
+        <source>Reopen the delivery record</source>
+        <translation>重新打开交车单</translation>
+    </message>
+    <message>
+        <source>Why must the delivered record be changed? (recorded)</source>
+        <translation>为什么需要修改已交车的记录？（将被记录）</translation>
+    </message>
+    <message>
+        <source>Reopening a delivered record needs a reason, which is recorded.</source>
+        <translation>重新打开已交车的记录需要填写原因，原因将被记录。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing delivery records is not available in this version.</source>
+        <translation>此版本尚不能打印交车单。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>文件已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件后打印。</translation>
+    </message>
+    <message>
+        <source>Planned for {when}</source>
+        <translation>计划交车时间 {when}</translation>
+    </message>
+    <message>
+        <source>Day-before call: {note}</source>
+        <translation>交车前一天电话：{note}</translation>
+    </message>
+    <message>
+        <source>PDI signed off</source>
+        <translation>PDI 已签字</translation>
+    </message>
+    <message>
+        <source>Explanation timer started</source>
+        <translation>用车讲解开始计时</translation>
+    </message>
+    <message>
+        <source>Explanation timer stopped ({detail})</source>
+        <translation>用车讲解停止计时（{detail}）</translation>
+    </message>
+    <message>
+        <source>Shorter explanation accepted: {reason}</source>
+        <translation>同意缩短讲解：{reason}</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Reopened: {reason}</source>
+        <translation>重新打开：{reason}</translation>
+    </message>
+    <message>
+        <source>Changed after delivery: {detail}</source>
+        <translation>交车后修改：{detail}</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>未修改</translation>
+    </message>
+    <message>
+        <source>Delivery record</source>
+        <translation>交车单</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Plate:</source>
+        <translation>车牌：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>车型：</translation>
+    </message>
+    <message>
+        <source>VIN:</source>
+        <translation>车架号：</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <source>PDI</source>
+        <translation>PDI</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Mark the selected items as passed (key P)</source>
+        <translation>将所选项标为合格（P 键）</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Mark the selected items as failed (key F)</source>
+        <translation>将所选项标为不合格（F 键）</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Mark the selected items as not applicable (key N)</source>
+        <translation>将所选项标为不适用（N 键）</translation>
+    </message>
+    <message>
+        <source>&amp;All pass in section (except marked)</source>
+        <translation>本组全部合格（标记项除外）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hoto…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Technician &amp;sign-off</source>
+        <translation>技师签字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keys: P pass · F fail · N not applicable · Space next result · X mark as exception for “All pass” · F2 edit the note</source>
+        <translation>快捷键：P 合格 · F 不合格 · N 不适用 · 空格 切换结果 · X 标记为“全部合格”的例外 · F2 编辑备注</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>随车文件</translation>
+    </message>
+    <message>
+        <source>Sales invoice checked against the car</source>
+        <translation>销售发票与车辆核对</translation>
+    </message>
+    <message>
+        <source>&amp;VIN on the invoice:</source>
+        <translation>发票上的车架号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>E&amp;ngine number on the invoice:</source>
+        <translation>发票上的发动机号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>用车讲解</translation>
+    </message>
+    <message>
+        <source>Topics covered</source>
+        <translation>讲解内容</translation>
+    </message>
+    <message>
+        <source>Handover explanation (at least 30 minutes)</source>
+        <translation>用车讲解（不少于 30 分钟）</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>开始(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>停止(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Manager: accept a shorter explanation</source>
+        <translation>经理：同意缩短讲解</translation>
+    </message>
+    <message>
+        <source>Reason (recorded)</source>
+        <translation>原因（将被记录）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>P&amp;rint record</source>
+        <translation>打印交车单(&amp;R)</translation>
+    </message>
+    <message>
+        <source>R&amp;eopen…</source>
+        <translation>重新打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Mark delivered</source>
+        <translation>确认交车(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -2202,6 +2771,148 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Reopening a delivered record needs a reason.</source>
         <translation>重新打开已交车记录需要填写原因。</translation>
+    </message>
+    <message>
+        <source>No delivery record has the number {number}: give a record number such as JC20261120-001.</source>
+        <translation>没有编号为 {number} 的交车记录：请输入交车单号（如 JC20261120-001）。</translation>
+    </message>
+    <message>
+        <source>The database has no active manager or delivery specialist to record the export under.</source>
+        <translation>数据库中没有在职的经理或交车专员，无法以其名义生成导出文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PdiModel</name>
+    <message>
+        <source>Exterior</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Interior</source>
+        <translation>内饰</translation>
+    </message>
+    <message>
+        <source>Under the hood</source>
+        <translation>机舱</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>电气</translation>
+    </message>
+    <message>
+        <source>Chassis</source>
+        <translation>底盘</translation>
+    </message>
+    <message>
+        <source>Transport mode</source>
+        <translation>运输模式</translation>
+    </message>
+    <message>
+        <source>VIN and recalls</source>
+        <translation>车架号与召回</translation>
+    </message>
+    <message>
+        <source>Road test</source>
+        <translation>路试</translation>
+    </message>
+    <message>
+        <source>New-energy vehicle</source>
+        <translation>新能源</translation>
+    </message>
+    <message>
+        <source>(re-inspected)</source>
+        <translation>（复检）</translation>
+    </message>
+    <message>
+        <source>Tick (or press X) to leave this item out of “All pass”.</source>
+        <translation>勾选（或按 X）使此项不参与“全部合格”。</translation>
+    </message>
+    <message>
+        <source>{section}  ·  {done}/{n} checked</source>
+        <translation>{section}  ·  已检 {done}/{n}</translation>
+    </message>
+    <message>
+        <source>{n} failed</source>
+        <translation>{n} 项不合格</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDeliveryDialog</name>
+    <message>
+        <source>Plan a delivery</source>
+        <translation>安排交车</translation>
+    </message>
+    <message>
+        <source>Name, mobile, plate or VIN</source>
+        <translation>姓名、手机、车牌或车架号</translation>
+    </message>
+    <message>
+        <source>Choose the customer first</source>
+        <translation>请先选择客户</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle:</source>
+        <translation>车辆(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time:</source>
+        <translation>日期时间(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sales consultant:</source>
+        <translation>销售顾问(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Delivery s&amp;pecialist:</source>
+        <translation>交车专员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remarks:</source>
+        <translation>备注(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name}（本人）</translation>
+    </message>
+    <message>
+        <source>Not assigned yet</source>
+        <translation>暂不指定</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>没有匹配的客户。</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>无车牌</translation>
     </message>
 </context>
 <context>

@@ -22,9 +22,10 @@ def test_main_window_shows_areas_site_user_and_sync_state(
     assert keys == ["appointments", "deliveries", "quotes", "customers", "care", "sync"]
     assert nav.currentRow() == keys.index("customers")
     assert window.ui.stack.currentWidget() is window.customers_view
-    # the appointment board is open; areas of later versions are visible but cannot be opened
+    # appointments and deliveries are open; areas of later versions are visible but greyed
     assert nav.item(keys.index("appointments")).flags()
-    assert not nav.item(keys.index("deliveries")).flags()
+    assert nav.item(keys.index("deliveries")).flags()
+    assert not nav.item(keys.index("quotes")).flags()
     assert manager.site.name == window.site_label.text()
     assert manager.staff.full_name in window.user_label.text()
     waiting = db.raw.execute("SELECT count(*) FROM change_log WHERE pushed_at IS NULL")
