@@ -867,8 +867,10 @@ def render_delivery_record(data: DeliveryRecordData, lang: str = "zh_CN") -> byt
         KeepTogether(
             [Paragraph(escape(t["documents"]), s.section), _documents(data, t, s, usable)]
         ),
-        Paragraph(escape(t["explanation"]), s.section),
-        _explanation(data, t, s, usable),
+        # a heading never stays behind at the foot of a page without its table
+        KeepTogether(
+            [Paragraph(escape(t["explanation"]), s.section), _explanation(data, t, s, usable)]
+        ),
         Spacer(1, 4 * mm),
         *_signatures(data, t, s, usable),
     ]
