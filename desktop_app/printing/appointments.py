@@ -22,7 +22,6 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -40,6 +39,7 @@ from reportlab.platypus import (
 
 from .car_outline import DiagramLabels, Mark, car_diagram, damage_symbol
 from .fonts import cjk_font
+from .layout import numbered_canvas
 
 HEAD_BG = colors.HexColor("#eef2f7")
 GRID = colors.HexColor("#9aa5b1")
@@ -512,27 +512,7 @@ def _printed(t: dict[str, str], when: dt.datetime, who: str) -> str:
     return t["printed" if who else "printed_at"].format(when=_when(when), who=who)
 
 
-def _numbered_canvas(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
-    """A canvas that knows the page count when it draws each page's footer (第 n / m 页)."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+_numbered_canvas = numbered_canvas
 
 
 def _footer(

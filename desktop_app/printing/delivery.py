@@ -26,7 +26,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -40,6 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from .fonts import cjk_font
+from .layout import numbered_canvas
 
 HEAD_BG = colors.HexColor("#eef2f7")
 GRID = colors.HexColor("#9aa5b1")
@@ -386,27 +386,7 @@ class RecordQr(Flowable):
         canvas.restoreState()
 
 
-def _numbered_canvas(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
-    """A canvas that knows the page count when it draws each page's footer."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                footer(self, number, total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+_numbered_canvas = numbered_canvas
 
 
 def _footer(

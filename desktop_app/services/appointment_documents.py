@@ -10,9 +10,7 @@ appointment itself is untouched, so printing again is always safe).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
@@ -52,7 +50,8 @@ from ..storage.appointments import AppointmentRepository, RepairOrder
 from ..storage.db import Database
 from ..storage.repositories import SiteRepository, StaffRepository, VehicleRepository
 from .documents import ZH_LABELS
-from .errors import NotFound, PrintFailed
+from .errors import NotFound
+from .print_files import write_document
 
 FEN = Decimal("0.01")
 KINDS = ("day-sheet", "register", "checkin")
@@ -403,26 +402,4 @@ def print_to_folder(
     PrintFailed, which says how to retry.
     """
     data = render(db, kind, key, lang, session.staff.full_name)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    part: Path | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{kind}-{key}-{stamp}.pdf"
-        n = 2
-        while target.exists():  # printed twice in the same second: keep both
-            target = folder / f"{kind}-{key}-{stamp}-{n}.pdf"
-            n += 1
-        part = target.with_name(target.name + ".part")
-        part.write_bytes(data)
-        os.replace(part, target)
-    except OSError as error:
-        if part is not None:
-            with contextlib.suppress(OSError):
-                part.unlink(missing_ok=True)
-        reason = (
-            "a file has that name, not a folder"
-            if isinstance(error, FileExistsError | NotADirectoryError)
-            else error.strerror or str(error)
-        )
-        raise PrintFailed(str(folder), reason) from error
-    return target
+    return write_document(folder, f"{kind}-{key}", data)

@@ -18,7 +18,8 @@ from ..storage.repositories import (
     ModelCatalog,
     VehicleRepository,
 )
-from .errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied, PrintFailed
+from .errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied
+from .print_files import write_document
 
 
 @dataclass(frozen=True)
@@ -112,14 +113,7 @@ class CustomerService:
 
         self._require(Permission.VIEW_CUSTOMERS)
         data = customer_file_pdf_by_id(self.db, customer_id, lang, self.session.staff.full_name)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"customer-file-{stamp}-{customer_id[-6:]}.pdf"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        except OSError as error:
-            raise PrintFailed(str(folder), str(error)) from error
-        return path
+        return write_document(folder, f"customer-file-{customer_id[-6:]}", data)
 
     def _require(self, permission: Permission) -> None:
         if not self.session.can(permission):

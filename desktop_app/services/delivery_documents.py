@@ -13,10 +13,8 @@ the print folder under a temporary name, renames it, and turns a disk problem in
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +45,7 @@ from ..storage.db import Database
 from ..storage.deliveries import Delivery, DeliveryRepository
 from ..storage.repositories import SiteRepository, StaffRepository
 from .errors import NotFound, PrintFailed
+from .print_files import os_error_reason, write_document
 
 # Chinese labels for documents rendered without Qt; keep in step with the zh_CN translation.
 DELIVERY_ZH: dict[str, dict[str, str]] = {
@@ -231,30 +230,7 @@ def print_delivery(
     if delivery is None:
         raise NotFound()
     data = render_delivery_record(record_data(db, delivery, lang, session.staff.full_name), lang)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    part: Path | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"delivery-{delivery.number}-{stamp}.pdf"
-        n = 2
-        while target.exists():  # printed twice in the same second: keep both
-            target = folder / f"delivery-{delivery.number}-{stamp}-{n}.pdf"
-            n += 1
-        part = target.with_name(target.name + ".part")
-        part.write_bytes(data)
-        os.replace(part, target)
-    except OSError as error:
-        if part is not None:
-            with contextlib.suppress(OSError):
-                part.unlink(missing_ok=True)
-        raise PrintFailed(str(folder), _reason(error)) from error
-    return target
-
-
-def _reason(error: OSError) -> str:
-    if isinstance(error, FileExistsError | NotADirectoryError):
-        return "a file has that name, not a folder"
-    return error.strerror or str(error)
+    return write_document(folder, f"delivery-{delivery.number}", data)
 
 
 # -- the manufacturer's export from the command line ---------------------------------------
@@ -302,5 +278,5 @@ def export_deliveries(db: Database, day: dt.date, folder: Path) -> ExportResult:
     try:
         csv_path, json_path = service.export(day, folder)
     except OSError as error:
-        raise PrintFailed(str(folder), _reason(error)) from error
+        raise PrintFailed(str(folder), os_error_reason(error)) from error
     return ExportResult(csv_path, json_path, rows)

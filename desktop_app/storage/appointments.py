@@ -24,8 +24,7 @@ from ..domain.appointments import (
     WorkItem,
     WorkshopRules,
 )
-from .db import Database, utc_now_text
-from .ids import uuid7
+from .db import Database, new_row, utc_now_text
 from .models import (
     AppointmentCall,
     AppointmentEvent,
@@ -48,11 +47,6 @@ def local_text(when: dt.datetime) -> str:
 
 def parse_local(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)  # 'YYYY-MM-DD HH:MM'; much faster than strptime
-
-
-def _stamp(actor: str | None) -> dict[str, object]:
-    now = utc_now_text()
-    return {"id": uuid7(), "created_at": now, "updated_at": now, "updated_by": actor}
 
 
 @dataclass(frozen=True)
@@ -228,7 +222,7 @@ class AppointmentRepository:
         )
         if not updated:
             SiteSetting.insert(
-                site_id=site_id, key=WORKSHOP_KEY, value=value, **_stamp(actor)
+                site_id=site_id, key=WORKSHOP_KEY, value=value, **new_row(actor)
             ).execute()
 
     def labour_ops(self) -> list[LabourOp]:
@@ -253,7 +247,7 @@ class AppointmentRepository:
     def add_labour_op_in_tx(
         self, code: str, name: str, minutes: int, category: str, actor: str | None
     ) -> str:
-        stamp = _stamp(actor)
+        stamp = new_row(actor)
         LabourOpRow.insert(
             code=code, name=name, minutes=minutes, category=category, **stamp
         ).execute()
@@ -284,7 +278,7 @@ class AppointmentRepository:
     def add_absence(self, staff_id: str, day: dt.date, reason: str, actor: str | None) -> None:
         with self.db.write():
             StaffAbsence.insert(
-                staff_id=staff_id, day=day, reason=reason, **_stamp(actor)
+                staff_id=staff_id, day=day, reason=reason, **new_row(actor)
             ).execute()
 
     # -- appointments --------------------------------------------------------------------
@@ -396,7 +390,7 @@ class AppointmentRepository:
         self, a: Appointment, site_id: str, actor: str | None, override_by: str | None = None
     ) -> str:
         """Insert inside the caller's transaction (the service opens it)."""
-        stamp = _stamp(actor)
+        stamp = new_row(actor)
         AppointmentRow.insert(
             site_id=site_id, override_by=override_by, **self._values(a), **stamp
         ).execute()
@@ -432,7 +426,7 @@ class AppointmentRepository:
             detail=detail,
             at=utc_now_text(),
             actor=actor,
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()
 
     def events(self, appointment_id: str) -> list[Event]:
@@ -459,7 +453,7 @@ class AppointmentRepository:
             outcome=outcome.value,
             note=note,
             actor=actor,
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()
 
     def calls(self, appointment_ids: list[str]) -> dict[str, list[Call]]:
@@ -494,7 +488,7 @@ class AppointmentRepository:
             promised_at=local_text(c.promised_at) if c.promised_at else None,
             walkaround_deferred=c.walkaround_deferred,
             covers_on=c.covers_on,
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()
 
     def checkin(self, appointment_id: str) -> CheckIn | None:
@@ -531,7 +525,7 @@ class AppointmentRepository:
     def create_repair_order(
         self, a: Appointment, site_id: str, number: str, lines: list[RepairLine], actor: str | None
     ) -> str:
-        stamp = _stamp(actor)
+        stamp = new_row(actor)
         RepairOrderRow.insert(
             site_id=site_id,
             number=number,
@@ -552,7 +546,7 @@ class AppointmentRepository:
                 quantity=str(line.quantity),
                 unit_price_fen=line.unit_price,
                 minutes=line.minutes,
-                **_stamp(actor),
+                **new_row(actor),
             ).execute()
         return str(stamp["id"])
 

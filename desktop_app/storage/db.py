@@ -42,6 +42,14 @@ def utc_now_text() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
+def new_row(actor: str | None) -> dict[str, object]:
+    """The bookkeeping columns of a new synced row: UUIDv7 id, times, who created it."""
+    from .ids import uuid7
+
+    now = utc_now_text()
+    return {"id": uuid7(), "created_at": now, "updated_at": now, "updated_by": actor}
+
+
 def _wall_millis() -> int:
     return time.time_ns() // 1_000_000
 

@@ -17,8 +17,7 @@ from ..domain.deliveries import (
     Task,
     parse_template,
 )
-from .db import Database, utc_now_text
-from .ids import uuid7
+from .db import Database, new_row, utc_now_text
 from .models import (
     CareTaskRow,
     DeliveryDocumentRow,
@@ -28,11 +27,6 @@ from .models import (
     ExportFileRow,
     PdiTemplateRow,
 )
-
-
-def _stamp(actor: str | None) -> dict[str, object]:
-    now = utc_now_text()
-    return {"id": uuid7(), "created_at": now, "updated_at": now, "updated_by": actor}
 
 
 @dataclass
@@ -154,7 +148,7 @@ class DeliveryRepository:
             version=template.version,
             name=template.name,
             body=template.to_json(),
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()
 
     # -- deliveries ----------------------------------------------------------------------
@@ -174,7 +168,7 @@ class DeliveryRepository:
         return values
 
     def insert(self, d: Delivery, site_id: str, actor: str | None) -> str:
-        stamp = _stamp(actor)
+        stamp = new_row(actor)
         DeliveryRow.insert(site_id=site_id, **self._values(d), **stamp).execute()
         d.id = str(stamp["id"])
         for pos, item in enumerate(d.items):
@@ -189,7 +183,7 @@ class DeliveryRepository:
                 note=item.note,
                 photos=json.dumps(item.photos),
                 reinspected=item.reinspected,
-                **_stamp(actor),
+                **new_row(actor),
             ).execute()
         for pos, doc in enumerate(d.documents):
             DeliveryDocumentRow.insert(
@@ -202,7 +196,7 @@ class DeliveryRepository:
                 state=doc.state.value,
                 note=doc.note,
                 count=doc.count,
-                **_stamp(actor),
+                **new_row(actor),
             ).execute()
         return d.id
 
@@ -322,7 +316,7 @@ class DeliveryRepository:
             detail=detail,
             at=utc_now_text(),
             actor=actor,
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()
 
     def events(self, delivery_id: str) -> list[DeliveryEventView]:
@@ -359,7 +353,7 @@ class DeliveryRepository:
                 title=t.title,
                 status="open",
                 assigned_to=assigned_to,
-                **_stamp(actor),
+                **new_row(actor),
             ).execute()
 
     def tasks_for(self, delivery_id: str) -> list[tuple[str, str, str, str]]:
@@ -387,5 +381,5 @@ class DeliveryRepository:
             file_name=file_name,
             sha256=sha256,
             rows=rows,
-            **_stamp(actor),
+            **new_row(actor),
         ).execute()

@@ -22,17 +22,11 @@ from ..domain.customers import (
 )
 from ..domain.roles import Role
 from ..domain.staff import Site, StaffMember
-from .db import Database, utc_now_text
-from .ids import uuid7
+from .db import Database, new_row, utc_now_text
 from .models import CustomerDnc, CustomerRow, ServiceBay, Staff, VehicleModelRow, VehicleRow
 from .models import Site as SiteRow
 
 SEARCH_LIMIT = 50
-
-
-def _stamp_new(actor: str | None) -> dict[str, object]:
-    now = utc_now_text()
-    return {"id": uuid7(), "created_at": now, "updated_at": now, "updated_by": actor}
 
 
 @dataclass(frozen=True)
@@ -70,7 +64,7 @@ class SiteRepository:
 
     def create(self, code: str, name: str, actor: str | None = None, **extra: str) -> Site:
         with self.db.write():
-            row = SiteRow.create(code=code, name=name, **extra, **_stamp_new(actor))
+            row = SiteRow.create(code=code, name=name, **extra, **new_row(actor))
         return _site(row)
 
 
@@ -117,7 +111,7 @@ class StaffRepository:
                 full_name=full_name,
                 roles=",".join(sorted(r.value for r in roles)),
                 password_hash=password_hash,
-                **_stamp_new(actor),
+                **new_row(actor),
             )
         return _staff(row)
 
@@ -174,7 +168,7 @@ class ModelCatalog:
                 warranty_km=m.warranty_km,
                 first_service_months=m.first_service_months,
                 first_service_km=m.first_service_km,
-                **_stamp_new(actor),
+                **new_row(actor),
             )
         m.id = row.id
         return m
@@ -205,7 +199,7 @@ class BayRepository:
     def add(self, site_id: str, code: str, name: str, kind: str, actor: str | None = None) -> str:
         with self.db.write():
             row = ServiceBay.create(
-                site_id=site_id, code=code, name=name, kind=kind, **_stamp_new(actor)
+                site_id=site_id, code=code, name=name, kind=kind, **new_row(actor)
             )
         return str(row.id)
 
@@ -394,7 +388,7 @@ class CustomerRepository:
         }
         with self.db.write():
             if c.id is None:
-                stamp = _stamp_new(actor)
+                stamp = new_row(actor)
                 CustomerRow.insert(site_id=site_id, **values, **stamp).execute()
                 c.id = str(stamp["id"])
             else:
@@ -425,7 +419,7 @@ class CustomerRepository:
         for task, d in wanted_by_task.items():
             if task not in live:
                 CustomerDnc.insert(
-                    customer_id=customer_id, task=task, reason=d.reason, **_stamp_new(actor)
+                    customer_id=customer_id, task=task, reason=d.reason, **new_row(actor)
                 ).execute()
 
     def soft_delete(self, customer_id: str, actor: str | None) -> None:
@@ -488,7 +482,7 @@ class VehicleRepository:
         }
         with self.db.write():
             if v.id is None:
-                stamp = _stamp_new(actor)
+                stamp = new_row(actor)
                 VehicleRow.insert(**values, **stamp).execute()
                 v.id = str(stamp["id"])
             else:
