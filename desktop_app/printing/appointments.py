@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -39,7 +39,7 @@ from reportlab.platypus import (
 
 from .car_outline import DiagramLabels, Mark, car_diagram, damage_symbol
 from .fonts import cjk_font
-from .layout import numbered_canvas
+from .layout import checkbox, numbered_canvas
 
 HEAD_BG = colors.HexColor("#eef2f7")
 GRID = colors.HexColor("#9aa5b1")
@@ -556,18 +556,7 @@ def _grid_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
 
 
 def _checkbox(checked: bool, size: float = 7.5) -> Drawing:
-    d = Drawing(size, size, initialFontName=cjk_font())
-    d.add(Rect(0.4, 0.4, size - 0.8, size - 0.8, fillColor=None, strokeColor=INK, strokeWidth=0.7))
-    if checked:
-        d.add(
-            Line(size * 0.2, size * 0.5, size * 0.42, size * 0.22, strokeColor=INK, strokeWidth=1.3)
-        )
-        d.add(
-            Line(
-                size * 0.42, size * 0.22, size * 0.85, size * 0.85, strokeColor=INK, strokeWidth=1.3
-            )
-        )
-    return d
+    return checkbox(checked, INK, size)
 
 
 def _choice(

@@ -19,7 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode import qrencoder
-from reportlab.graphics.shapes import Drawing, Line, Rect
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib import textsplit as _rl_textsplit
 from reportlab.lib.pagesizes import A4
@@ -39,7 +39,7 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from .fonts import cjk_font
-from .layout import numbered_canvas
+from .layout import checkbox, numbered_canvas
 
 HEAD_BG = colors.HexColor("#eef2f7")
 GRID = colors.HexColor("#9aa5b1")
@@ -338,18 +338,7 @@ def _bare_style(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
 
 
 def _checkbox(checked: bool, size: float = 7.5) -> Drawing:
-    d = Drawing(size, size, initialFontName=cjk_font())
-    d.add(Rect(0.4, 0.4, size - 0.8, size - 0.8, fillColor=None, strokeColor=INK, strokeWidth=0.7))
-    if checked:
-        d.add(
-            Line(size * 0.2, size * 0.5, size * 0.42, size * 0.22, strokeColor=INK, strokeWidth=1.3)
-        )
-        d.add(
-            Line(
-                size * 0.42, size * 0.22, size * 0.85, size * 0.85, strokeColor=INK, strokeWidth=1.3
-            )
-        )
-    return d
+    return checkbox(checked, INK, size)
 
 
 class RecordQr(Flowable):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing, Line, Rect
+from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import cjk_font
 
 
 def numbered_canvas(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
@@ -29,3 +33,15 @@ def numbered_canvas(footer: Callable[[Any, int, int], None]) -> type[Canvas]:
             super().save()
 
     return NumberedCanvas
+
+
+def checkbox(checked: bool, ink: Color, size: float = 7.5) -> Drawing:
+    """A printed tick box (☑/☐) that renders the same in every PDF viewer."""
+    d = Drawing(size, size, initialFontName=cjk_font())
+    d.add(Rect(0.4, 0.4, size - 0.8, size - 0.8, fillColor=None, strokeColor=ink, strokeWidth=0.7))
+    if checked:
+        for x1, y1, x2, y2 in ((0.2, 0.5, 0.42, 0.22), (0.42, 0.22, 0.85, 0.85)):
+            d.add(
+                Line(size * x1, size * y1, size * x2, size * y2, strokeColor=ink, strokeWidth=1.3)
+            )
+    return d

@@ -27,6 +27,7 @@ from .models import (
     ExportFileRow,
     PdiTemplateRow,
 )
+from .schema import SYNCED_TABLES
 
 
 @dataclass
@@ -87,36 +88,8 @@ class DeliveryEventView:
     actor_name: str
 
 
-_COLUMNS = (
-    "number",
-    "planned_at",
-    "customer_id",
-    "vehicle_id",
-    "sales_id",
-    "specialist_id",
-    "status",
-    "template_code",
-    "template_version",
-    "nev",
-    "pdi_signed_by",
-    "pdi_signed_at",
-    "invoice_vin",
-    "invoice_engine",
-    "explanation_started_at",
-    "explanation_ended_at",
-    "topics_done",
-    "short_reason",
-    "delivered_at",
-    "delivered_by",
-    "reopen_reason",
-    "customer_name",
-    "phone",
-    "plate",
-    "vin",
-    "engine_no",
-    "model_name",
-    "remarks",
-)
+# the record's own columns, as the current schema declares them (site_id is set on insert)
+_COLUMNS = tuple(c for c in SYNCED_TABLES["delivery"] if c != "site_id")
 LOCAL_FMT = "%Y-%m-%d %H:%M"
 
 
