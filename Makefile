@@ -48,8 +48,12 @@ bench: assets
 
 screenshots: assets
 	$(PY) -m desktop_app demo-data --db out/demo.sqlite --if-new --customers 2000
-	$(PY) -m desktop_app screenshot --db out/demo.sqlite --view customers --lang zh_CN --out out/customers-zh_CN.png
-	$(PY) -m desktop_app screenshot --db out/demo.sqlite --view customers --lang en --out out/customers-en.png
+	for view in customers appointments reception deliveries; do \
+	  for lang in zh_CN en; do \
+	    $(PY) -m desktop_app screenshot --db out/demo.sqlite --view $$view --lang $$lang \
+	      --size 1600x900 --out out/$$view-$$lang.png || exit 1; \
+	  done; \
+	done
 
 clean:
 	rm -rf $(VENV) build dist out .mypy_cache .ruff_cache .pytest_cache
