@@ -66,7 +66,16 @@ from .errors import NotFound, PermissionDenied
 DAY = dt.timedelta(days=1)
 STALE_EXPECTED = dt.timedelta(hours=1)
 
-__all__ = ["Absence", "AppointmentService", "BookingRefused", "Draft", "InvalidTransition"]
+__all__ = [
+    "Absence",
+    "AppointmentService",
+    "BookingRefused",
+    "Call",
+    "Draft",
+    "Event",
+    "InvalidTransition",
+    "RepairOrder",
+]
 
 
 @dataclass(frozen=True)

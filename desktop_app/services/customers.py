@@ -12,6 +12,7 @@ from ..domain.roles import Permission
 from ..domain.staff import Session
 from ..storage.db import Database
 from ..storage.repositories import (
+    SEARCH_LIMIT,
     CustomerHit,
     CustomerRepository,
     HistoryEntry,
@@ -20,6 +21,8 @@ from ..storage.repositories import (
 )
 from .errors import DuplicatePhone, DuplicateVin, NotFound, PermissionDenied
 from .print_files import write_document
+
+__all__ = ["SEARCH_LIMIT", "CustomerFile", "CustomerHit", "CustomerService", "HistoryEntry"]
 
 
 @dataclass(frozen=True)

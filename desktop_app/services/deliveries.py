@@ -44,7 +44,13 @@ from ..storage.ids import uuid7
 from ..storage.repositories import CustomerRepository, StaffRepository, VehicleRepository
 from .errors import NotFound, PermissionDenied
 
-__all__ = ["Delivery", "DeliveryBlocked", "DeliveryFile", "DeliveryService"]
+__all__ = [
+    "Delivery",
+    "DeliveryBlocked",
+    "DeliveryEventView",
+    "DeliveryFile",
+    "DeliveryService",
+]
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TEMPLATE_DIR = ROOT / "resources" / "pdi"

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from ..domain.errors import DomainError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
+from ..storage.errors import StorageEnvironmentError
+
+__all__ = [
+    "DuplicatePhone",
+    "DuplicateVin",
+    "NoSuchNumber",
+    "NotFound",
+    "PermissionDenied",
+    "PrintFailed",
+    "SignInRefused",
+    "StorageEnvironmentError",
+]
 
 
 class PermissionDenied(DomainError):

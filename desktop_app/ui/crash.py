@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..storage.errors import StorageEnvironmentError
+from ..services.errors import StorageEnvironmentError
 from .i18n import tr_error
 
 log = logging.getLogger(__name__)

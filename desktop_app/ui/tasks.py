@@ -91,7 +91,7 @@ class Operation(Generic[T]):
     ) -> Operation[T]:
         """``cb`` receives the expected errors (default: refusals and environment errors)."""
         from ..domain.errors import DomainError
-        from ..storage.errors import StorageEnvironmentError
+        from ..services.errors import StorageEnvironmentError
 
         self.on_failure = cb
         self._expected = expected or (DomainError, StorageEnvironmentError)

@@ -21,7 +21,7 @@ from ..domain.appointments import SLOT_CHOICES, ResourceKind, WorkshopRules, day
 from ..domain.errors import DomainError, ValidationError
 from ..domain.roles import Permission
 from ..services.appointments import Absence, AppointmentService, Resource
-from ..storage.errors import StorageEnvironmentError
+from ..services.errors import StorageEnvironmentError
 from .forms.ui_workshop_settings import Ui_WorkshopSettingsDialog
 from .i18n import tr_error
 from .messages import DialogService

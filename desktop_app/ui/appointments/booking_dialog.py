@@ -61,13 +61,13 @@ from ...services.appointments import (
     AppointmentFile,
     AppointmentService,
     BookingRefused,
+    Call,
     Draft,
+    Event,
     Resource,
 )
-from ...services.customers import CustomerFile, CustomerService
-from ...storage.appointments import Call, Event
-from ...storage.errors import StorageEnvironmentError
-from ...storage.repositories import CustomerHit
+from ...services.customers import CustomerFile, CustomerHit, CustomerService
+from ...services.errors import StorageEnvironmentError
 from ..forms.ui_booking_dialog import Ui_BookingDialog
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

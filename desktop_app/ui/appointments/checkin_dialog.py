@@ -35,9 +35,8 @@ from ...domain.appointments import (
 from ...domain.errors import DomainError, ValidationError
 from ...domain.identifiers import format_plate
 from ...paths import data_dir
-from ...services.appointments import AppointmentFile, AppointmentService
-from ...storage.appointments import RepairOrder
-from ...storage.errors import StorageEnvironmentError
+from ...services.appointments import AppointmentFile, AppointmentService, RepairOrder
+from ...services.errors import StorageEnvironmentError
 from ..forms.ui_checkin_dialog import Ui_CheckInDialog
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

@@ -26,8 +26,7 @@ from ...domain.appointments import (
 )
 from ...domain.i18n import QT_TRANSLATE_NOOP
 from ...domain.identifiers import format_plate
-from ...services.appointments import AppointmentService, ConfirmationRow
-from ...storage.appointments import Call
+from ...services.appointments import AppointmentService, Call, ConfirmationRow
 from ..forms.ui_confirmation_dialog import Ui_ConfirmationDialog
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

@@ -17,8 +17,7 @@ from ...domain.customers import (
 )
 from ...domain.errors import DomainError, ValidationError
 from ...services.customers import CustomerService
-from ...services.errors import DuplicatePhone
-from ...storage.errors import StorageEnvironmentError
+from ...services.errors import DuplicatePhone, StorageEnvironmentError
 from ..forms.ui_customer_dialog import Ui_CustomerDialog
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

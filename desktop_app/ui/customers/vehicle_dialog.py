@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from ...domain.customers import Vehicle, VehicleModel
 from ...domain.errors import DomainError, ValidationError
 from ...services.customers import CustomerService
-from ...services.errors import DuplicateVin
-from ...storage.errors import StorageEnvironmentError
+from ...services.errors import DuplicateVin, StorageEnvironmentError
 from ..forms.ui_vehicle_dialog import Ui_VehicleDialog
 from ..i18n import tr_error, tr_message
 from ..messages import DialogService

@@ -21,8 +21,13 @@ from ...domain.customers import (
 from ...domain.identifiers import format_plate
 from ...domain.roles import Permission
 from ...paths import data_dir
-from ...services.customers import CustomerFile, CustomerService
-from ...storage.repositories import SEARCH_LIMIT, CustomerHit, HistoryEntry
+from ...services.customers import (
+    SEARCH_LIMIT,
+    CustomerFile,
+    CustomerHit,
+    CustomerService,
+    HistoryEntry,
+)
 from ..forms.ui_customers_view import Ui_CustomersView
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

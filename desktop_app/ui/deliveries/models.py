@@ -29,7 +29,7 @@ from ...domain.deliveries import (
     PdiItem,
 )
 from ...domain.identifiers import format_plate
-from ...storage.deliveries import Delivery
+from ...services.deliveries import Delivery
 from ..i18n import tr_label
 
 Index = QModelIndex | QPersistentModelIndex

@@ -48,8 +48,13 @@ from ...domain.identifiers import format_plate
 from ...domain.roles import Permission
 from ...domain.vin import normalise_vin
 from ...paths import data_dir
-from ...services.deliveries import DeliveryBlocked, DeliveryFile, DeliveryService
-from ...storage.deliveries import Delivery, DeliveryEventView
+from ...services.deliveries import (
+    Delivery,
+    DeliveryBlocked,
+    DeliveryEventView,
+    DeliveryFile,
+    DeliveryService,
+)
 from ..forms.ui_delivery_record import Ui_DeliveryRecord
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService

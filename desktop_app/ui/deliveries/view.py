@@ -28,10 +28,8 @@ from ...domain.identifiers import format_plate
 from ...domain.roles import Permission, Role
 from ...domain.staff import StaffMember
 from ...paths import data_dir
-from ...services.customers import CustomerFile, CustomerService
-from ...services.deliveries import DeliveryService
-from ...storage.deliveries import Delivery
-from ...storage.repositories import CustomerHit
+from ...services.customers import CustomerFile, CustomerHit, CustomerService
+from ...services.deliveries import Delivery, DeliveryService
 from ..forms.ui_deliveries_view import Ui_DeliveriesView
 from ..i18n import tr_error
 from ..messages import DialogService
