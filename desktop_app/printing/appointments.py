@@ -39,12 +39,8 @@ from reportlab.platypus import (
 
 from .car_outline import DiagramLabels, Mark, car_diagram, damage_symbol
 from .fonts import cjk_font
-from .layout import checkbox, numbered_canvas
+from .layout import GRID, HEAD_BG, INK, MUTED, checkbox, numbered_canvas
 
-HEAD_BG = colors.HexColor("#eef2f7")
-GRID = colors.HexColor("#9aa5b1")
-INK = colors.HexColor("#1f2d3d")
-MUTED = colors.HexColor("#6b7785")
 INACTIVE_BG = colors.HexColor("#f1f1f1")
 
 LABELS: dict[str, dict[str, str]] = {

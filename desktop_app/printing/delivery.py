@@ -39,12 +39,8 @@ from reportlab.platypus import (
 from reportlab.platypus import paragraph as _rl_paragraph
 
 from .fonts import cjk_font
-from .layout import checkbox, numbered_canvas
+from .layout import GRID, HEAD_BG, INK, MUTED, checkbox, numbered_canvas
 
-HEAD_BG = colors.HexColor("#eef2f7")
-GRID = colors.HexColor("#9aa5b1")
-INK = colors.HexColor("#1f2d3d")
-MUTED = colors.HexColor("#6b7785")
 FAIL_BG = colors.HexColor("#fde8e8")
 FAIL_INK = colors.HexColor("#b3261e")
 OPEN_INK = colors.HexColor("#8a5a00")

@@ -6,10 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics.shapes import Drawing, Line, Rect
+from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import cjk_font
+
+# The palette every printed document shares: header cells, grid lines, text, quiet text.
+HEAD_BG = colors.HexColor("#eef2f7")
+GRID = colors.HexColor("#9aa5b1")
+INK = colors.HexColor("#1f2d3d")
+MUTED = colors.HexColor("#6b7785")
 
 
 def numbered_canvas(footer: Callable[[Any, int, int], None]) -> type[Canvas]:

@@ -2,9 +2,8 @@
 command line.
 
 ``delivery_pdf`` builds the printing layer's plain data from the database, with every label
-already in the document's language (Chinese labels come from ``DELIVERY_ZH``, keyed by the
-enum values, because the English label texts are shared with other areas: "Handed over" is
-also an appointment status, 已交车, where a document is 已交付). The PDI lines print as stored
+already in the document's language (labels come from the translation file through
+``services.labels``, like the screens'). The PDI lines print as stored
 on the record, so a record inspected with template version 1 still prints version 1's texts
 after the template has changed. ``print_delivery`` is what the UI calls: it writes the PDF into
 the print folder under a temporary name, renames it, and turns a disk problem into
@@ -24,8 +23,6 @@ from ..domain.deliveries import (
     HANDOVER_LABELS,
     RESULT_LABELS,
     DeliveryStatus,
-    Handover,
-    ItemResult,
     topics_for,
 )
 from ..domain.errors import DomainError
@@ -45,31 +42,10 @@ from ..storage.db import Database
 from ..storage.deliveries import Delivery, DeliveryRepository
 from ..storage.repositories import SiteRepository, StaffRepository
 from .errors import NotFound, PrintFailed
+from .labels import label as translated_label
 from .print_files import os_error_reason, write_document
 
 # Chinese labels for documents rendered without Qt; keep in step with the zh_CN translation.
-DELIVERY_ZH: dict[str, dict[str, str]] = {
-    "status": {
-        DeliveryStatus.PLANNED: "已计划",
-        DeliveryStatus.PDI_IN_PROGRESS: "PDI 检查中",
-        DeliveryStatus.PDI_FAILED: "PDI 未通过",
-        DeliveryStatus.READY: "待交车",
-        DeliveryStatus.DELIVERED: "已交车",
-        DeliveryStatus.CANCELLED: "已取消",
-    },
-    "result": {
-        ItemResult.OPEN: "未检查",
-        ItemResult.PASS: "合格",
-        ItemResult.FAIL: "不合格",
-        ItemResult.NOT_APPLICABLE: "不适用",
-    },
-    "handover": {
-        Handover.OPEN: "未交付",
-        Handover.HANDED_OVER: "已交付",
-        Handover.HELD_BY_LENDER: "贷款机构保管",
-        Handover.NOT_APPLICABLE: "不适用",
-    },
-}
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "resources" / "pdi"
 
@@ -112,11 +88,11 @@ def _local(utc_text: str | None) -> dt.datetime | None:
     return moment.astimezone().replace(tzinfo=None)
 
 
-def _labeller(lang: str) -> Callable[[str, str, str], str]:
-    """label(kind, value, english) → the label in the document's language."""
+def _labeller(lang: str) -> Callable[[str], str]:
+    """label(english) → the domain label in the document's language (from the .ts file)."""
 
-    def label(kind: str, value: str, english: str) -> str:
-        return DELIVERY_ZH[kind].get(value, english) if lang == "zh_CN" else english
+    def label(english: str) -> str:
+        return translated_label(english, lang)
 
     return label
 
@@ -137,7 +113,7 @@ def record_data(db: Database, delivery: Delivery, lang: str, by: str = "") -> De
                 code=item.code,
                 text=item.text_zh if zh else item.text_en,
                 result=item.result.value,
-                result_label=label("result", item.result, RESULT_LABELS[item.result]),
+                result_label=label(RESULT_LABELS[item.result]),
                 note=item.note,
                 reinspected=item.reinspected,
             )
@@ -156,7 +132,7 @@ def record_data(db: Database, delivery: Delivery, lang: str, by: str = "") -> De
         site_address=site.address if site else "",
         site_phone=site.phone if site else "",
         number=delivery.number,
-        status_label=label("status", delivery.status, DELIVERY_STATUS_LABELS[delivery.status]),
+        status_label=label(DELIVERY_STATUS_LABELS[delivery.status]),
         customer_name=delivery.customer_name,
         phone=delivery.phone,
         plate=format_plate(delivery.plate) if delivery.plate else "",
@@ -179,7 +155,7 @@ def record_data(db: Database, delivery: Delivery, lang: str, by: str = "") -> De
             HandoverLine(
                 text=doc.text_zh if zh else doc.text_en,
                 state=doc.state.value,
-                state_label=label("handover", doc.state, HANDOVER_LABELS[doc.state]),
+                state_label=label(HANDOVER_LABELS[doc.state]),
                 count=doc.count if doc.code == "keys" else None,
                 note=doc.note,
             )

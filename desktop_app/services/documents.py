@@ -14,59 +14,11 @@ from ..printing.customer_file import CustomerFileData, VehicleLine, render_custo
 from ..storage.db import Database
 from ..storage.repositories import CustomerRepository, SiteRepository, VehicleRepository
 from .errors import NoSuchNumber, NotFound
+from .labels import labels
 
-ZH_LABELS = {  # the domain's label texts in Chinese, for documents rendered without Qt
-    "Potential": "潜在客户",
-    "Intention": "意向客户",
-    "Owner": "保有客户",
-    "Loyal": "忠诚客户",
-    "All contact": "全部联系",
-    "Post-delivery callbacks": "交车回访",
-    "Maintenance reminders": "保养提醒",
-    "Insurance renewal": "续保提醒",
-    "Annual inspection": "年检提醒",
-    "Birthday greetings": "生日祝福",
-    "Satisfaction surveys": "满意度调查",
-    "Marketing": "营销活动",
-    # appointment status
-    "Booked": "已预约",
-    "Confirmed": "已确认",
-    "Arrived": "已到店",
-    "Checked in": "已接车",
-    "In service": "维修中",
-    "Quality check": "质检中",
-    "Washing": "洗车中",
-    "Ready": "待交车",
-    "Handed over": "已交车",
-    "No-show": "未到店",
-    "Cancelled": "已取消",
-    "Rescheduled": "已改期",
-    # transport
-    "Waits": "等待",
-    "Drop-off": "送修",
-    # confirmation-call outcomes ("Confirmed" above)
-    "No answer": "无人接听",
-    "Line busy": "占线",
-    "Wrong number": "号码错误",
-    "Wants another time": "要求改期",
-    "Cancels": "取消预约",
-    # damage on the car diagram
-    "Scratch": "划痕",
-    "Dent": "凹陷",
-    "Crack": "裂纹",
-    "Stone chip": "石击",
-    "Other": "其他",
-    # dashboard warning lights
-    "Engine": "发动机故障灯",
-    "ABS": "ABS",
-    "Airbag": "安全气囊",
-    "Oil pressure": "机油压力",
-    "Battery / charging": "蓄电池 / 充电",
-    "Tyre pressure": "胎压",
-    "Brake": "制动系统",
-    "Coolant temperature": "冷却液温度",
-    "Service due": "保养提示",
-}
+# the domain's labels in Chinese, read from the translation file (one source for screen and
+# paper); kept under this name for the document modules
+ZH_LABELS = labels("zh_CN")
 
 APPOINTMENT_KINDS = ("register", "checkin", "day-sheet")
 
