@@ -42,33 +42,7 @@ log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
 
 
-def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on CPython 3.11: its abi3 wheel is built for an immortal
-    ``None`` (3.12+), so every call of a Qt method that returns nothing takes one reference
-    from ``None`` on 3.11. Python-painted views (the appointment board: ~900 such calls a
-    paint) bring the count to zero within minutes and the interpreter aborts with
-    "none_dealloc". When a probe shows the leak, ``None`` gets a count it can never spend,
-    which is what 3.12 does for every interpreter. Nothing happens on 3.12+ or with a fixed
-    PySide6; the real fix is either of those.
-    """
-    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12):
-        return
-    from PySide6.QtCore import QTimer
-
-    probe = QTimer()
-    before = sys.getrefcount(None)
-    for _ in range(64):
-        probe.stop()
-    if before - sys.getrefcount(None) < 64:
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40  # ob_refcnt is the first field
-    log.info("PySide6 leaks references to None on this Python: None made immortal")
-
-
 def make_application(argv: list[str] | None = None) -> QApplication:
-    keep_none_alive()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
