@@ -210,14 +210,6 @@
         <translation>已保存为 {path}</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
-        <translation>文件已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件后打印。</translation>
-    </message>
-    <message>
         <source>Day shown on the board</source>
         <translation>看板显示的日期</translation>
     </message>
@@ -568,10 +560,6 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
-        <translation>单据已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件进行打印。</translation>
-    </message>
-    <message>
         <source>Check &amp;in…</source>
         <translation>接车(&amp;I)…</translation>
     </message>
@@ -858,14 +846,6 @@ Print the check-in sheet now for the customer to sign?</source>
     <message>
         <source>Not checked in</source>
         <translation>未接车</translation>
-    </message>
-    <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>The check-in sheet was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
-        <translation>接车检查单已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件进行打印。</translation>
     </message>
     <message>
         <source>Check-in sheet not printed</source>
@@ -1330,14 +1310,6 @@ Please send the details below and the log file to your administrator:
         <translation>客户档案已保存为 {path}</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>The customer file was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
-        <translation>客户档案已保存为 {path}。无法打开 PDF 阅读器：请到该文件夹中打开此文件后再打印。</translation>
-    </message>
-    <message>
         <source>Customer saved.</source>
         <translation>客户已保存。</translation>
     </message>
@@ -1707,10 +1679,6 @@ Please send the details below and the log file to your administrator:
         <translation>已保存为 {path}</translation>
     </message>
     <message>
-        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
-        <translation>文件已保存为 {path}。无法打开 PDF 阅读器：请从该文件夹打开文件后打印。</translation>
-    </message>
-    <message>
         <source>Planned for {when}</source>
         <translation>计划交车时间 {when}</translation>
     </message>
@@ -1889,6 +1857,17 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>&amp;Mark delivered</source>
         <translation>确认交车(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>DialogService</name>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The document was saved as {path}. No PDF viewer could be opened: open the file from that folder to print it.</source>
+        <translation>文件已保存为 {path}。无法打开 PDF 阅读器：请到该文件夹中打开文件后打印。</translation>
     </message>
 </context>
 <context>

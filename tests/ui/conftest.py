@@ -19,6 +19,14 @@ class RecordingDialogs(DialogService):
         self.answer = answer
         self.shown: list[tuple[str, str, str]] = []
         self.opened: list[Path] = []
+        self.texts: list[str | None] = []  # answers to ask_text, in order (None = cancel)
+        self.asked: list[str] = []  # the labels ask_text showed
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, multiline: bool = False
+    ) -> str | None:
+        self.asked.append(label)
+        return self.texts.pop(0) if self.texts else None
 
     def open_document(self, path: Path) -> bool:
         self.opened.append(path)

@@ -258,13 +258,7 @@ def test_manager_overrides_with_a_reason_and_both_cards_stay_visible(
         for b in m.appointments()
         if b.bay_id != a.bay_id and b.start > NOW and b.technician_id != a.technician_id
     )
-    asked: list[str] = []
-
-    def reason(title: str, text: str) -> str:
-        asked.append(text)
-        return "客户是老客户，只能这个时间"
-
-    view.ask_override_reason = reason  # type: ignore[method-assign]
+    dialogs.texts.append("客户是老客户，只能这个时间")
     target = m.index_of(other.id or "")
     m.dropMimeData(
         m.mimeData([m.index_of(a.id or "")]),
@@ -273,6 +267,7 @@ def test_manager_overrides_with_a_reason_and_both_cards_stay_visible(
         target.column(),
         QModelIndex(),
     )
+    asked = dialogs.asked
     assert asked and "The bay is already taken" in asked[0]
     assert "as a manager" in asked[0]
     moved = stored(view, a.id or "")
@@ -292,7 +287,7 @@ def test_manager_declining_to_override_leaves_the_card(qtbot, db, manager, runne
     m = view.day_model
     a = next(a for a in m.appointments() if a.status in MOVABLE and a.start > NOW)
     other = next(b for b in m.appointments() if b.bay_id != a.bay_id and b.start > NOW)
-    view.ask_override_reason = lambda title, text: None  # type: ignore[method-assign]
+    # no answer queued: the manager cancels the reason
     target = m.index_of(other.id or "")
     m.dropMimeData(
         m.mimeData([m.index_of(a.id or "")]),

@@ -185,3 +185,24 @@ def test_too_short_fragment_gets_a_hint_not_no_match(qtbot, db, manager, runner,
         search(qtbot, view, text)
         assert view.hits.rowCount() == 0
         assert "3" in view.ui.resultsInfo.text() and text not in view.ui.resultsInfo.text()
+
+
+def test_print_without_a_pdf_viewer_says_where_the_file_is(
+    qtbot, db, advisor, runner, tmp_path, monkeypatch
+):
+    from .conftest import RecordingDialogs
+
+    class NoViewer(RecordingDialogs):
+        def open_document(self, path):
+            return False
+
+    dialogs = NoViewer()
+    monkeypatch.setenv("DEALERDESK_HOME", str(tmp_path))
+    _name, mobile, _vin = a_customer(db)
+    view = make_view(qtbot, db, advisor, runner, dialogs)
+    search(qtbot, view, mobile)
+    qtbot.waitUntil(lambda: view.file is not None and view.file.customer.mobile == mobile)
+    view.ui.printButton.click()
+    kind, _title, text = dialogs.shown[-1]
+    assert kind == "info" and str(view.last_print) in text
+    assert view.last_print.exists()

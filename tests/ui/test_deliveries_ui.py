@@ -226,7 +226,7 @@ def test_full_path_to_delivered_then_read_only_and_reopen_only_by_a_manager(
 
     boss = make_view(qtbot, db, "manager", tmp_path, clock, runner, dialogs)
     boss.select(did)
-    boss.record.ask_reopen_reason = lambda: "客户要求更正发票"
+    dialogs.texts.append("客户要求更正发票")
     assert boss.record.ui.reopenButton.isEnabled()
     boss.record.ui.reopenButton.click()
     assert stored(view, did).status == DeliveryStatus.READY
@@ -268,7 +268,7 @@ def test_a_png_photo_is_added_and_counted(view, tmp_path):
 
 def test_day_before_call_is_recorded_in_the_history(view):
     did = find(view, DeliveryStatus.PLANNED)
-    view.ask_call_note = lambda title, text: "客户确认明天上午到店，携带身份证"
+    view.dialogs.texts.append("客户确认明天上午到店，携带身份证")
     view.ui.callButton.click()
     events = view.service.open(did).events
     assert events[-1].kind == "call"

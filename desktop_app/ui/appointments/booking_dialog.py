@@ -1162,15 +1162,7 @@ class BookingDialog(QDialog):
 
     def _printed(self, path: Path) -> None:
         self.last_print = path
-        if not self.dialogs.open_document(path):
-            self.dialogs.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The document was saved as {path}. No PDF viewer could be opened: open the "
-                    "file from that folder to print it."
-                ).format(path=path),
-            )
+        self.dialogs.show_document(self, path)
 
     def _failed(self, error: BaseException) -> None:
         self.dialogs.error(self, self.windowTitle(), tr_error(error))

@@ -366,15 +366,7 @@ class CheckInDialog(QDialog):
 
     def _printed(self, path: Path) -> None:
         self.last_print = path
-        if not self.dialogs.open_document(path):
-            self.dialogs.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The check-in sheet was saved as {path}. No PDF viewer could be opened: "
-                    "open the file from that folder to print it."
-                ).format(path=path),
-            )
+        self.dialogs.show_document(self, path)
         self.accept()
 
     def _print_failed(self, error: BaseException) -> None:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.appointments import (
     INACTIVE,
@@ -386,7 +386,9 @@ class AppointmentsView(QWidget):
             return
         text = self.refusal_text(error)
         if error.can_override:
-            reason = self.ask_override_reason(title, text)
+            reason = self.dialogs.ask_text(
+                self, title, text + "\n\n" + self.tr("Reason for the override:")
+            )
             if reason is None:
                 return
             if not reason.strip():
@@ -424,16 +426,6 @@ class AppointmentsView(QWidget):
                 self.tr("You may book it anyway as a manager: give the reason, which is recorded.")
             )
         return "\n".join(lines)
-
-    def ask_override_reason(self, title: str, text: str) -> str | None:
-        """The manager's reason for an override; None when they decline (patched in tests)."""
-        reason, ok = QInputDialog.getText(
-            self,
-            title,
-            text + "\n\n" + self.tr("Reason for the override:"),
-            QLineEdit.EchoMode.Normal,
-        )
-        return reason if ok else None
 
     # -- status --------------------------------------------------------------------------
 
@@ -608,15 +600,7 @@ class AppointmentsView(QWidget):
     def _printed(self, path: Path) -> None:
         self.last_print = path
         self._hint(self.tr("Saved as {path}").format(path=path))
-        if not self.dialogs.open_document(path):
-            self.dialogs.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The document was saved as {path}. No PDF viewer could be opened: "
-                    "open the file from that folder to print it."
-                ).format(path=path),
-            )
+        self.dialogs.show_document(self, path)
 
     def _failed(self, error: BaseException) -> None:
         self.dialogs.error(self, self.tr("Appointments"), tr_error(error))

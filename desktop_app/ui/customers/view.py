@@ -274,15 +274,7 @@ class CustomersView(QWidget):
     def _printed(self, path: Path) -> None:
         self.last_print = path
         self.sig_status.emit(self.tr("Customer file saved as {path}").format(path=path))
-        if not self.dialogs.open_document(path):
-            self.dialogs.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The customer file was saved as {path}. No PDF viewer could be opened: "
-                    "open the file from that folder to print it."
-                ).format(path=path),
-            )
+        self.dialogs.show_document(self, path)
 
     # -- editing -------------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLineEdit,
     QSpinBox,
     QTableWidgetItem,
@@ -890,16 +889,6 @@ class DeliveryRecord(QWidget):
         lines += ["• " + blocker_text(f) for f in error.findings]
         return "\n".join(lines)
 
-    def ask_reopen_reason(self) -> str | None:
-        """The manager's reason for reopening; None when they decline (patched in tests)."""
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Reopen the delivery record"),
-            self.tr("Why must the delivered record be changed? (recorded)"),
-            QLineEdit.EchoMode.Normal,
-        )
-        return reason if ok else None
-
     def reopen(self) -> None:
         did = self.delivery_id
         if did is None or not self.delivered:
@@ -910,7 +899,11 @@ class DeliveryRecord(QWidget):
                 self, title, self.tr("Only a manager can reopen a delivered record.")
             )
             return
-        reason = self.ask_reopen_reason()
+        reason = self.dialogs.ask_text(
+            self,
+            self.tr("Reopen the delivery record"),
+            self.tr("Why must the delivered record be changed? (recorded)"),
+        )
         if reason is None:
             return
         if not reason.strip():
@@ -953,15 +946,7 @@ class DeliveryRecord(QWidget):
     def _printed(self, path: Path) -> None:
         self.last_print = path
         self.sig_status.emit(self.tr("Saved as {path}").format(path=path))
-        if not self.dialogs.open_document(path):
-            self.dialogs.info(
-                self,
-                self.tr("Print"),
-                self.tr(
-                    "The document was saved as {path}. No PDF viewer could be opened: open the "
-                    "file from that folder to print it."
-                ).format(path=path),
-            )
+        self.dialogs.show_document(self, path)
 
     # -- history -------------------------------------------------------------------------
 

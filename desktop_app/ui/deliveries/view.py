@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -254,23 +253,20 @@ class DeliveriesView(QWidget):
         )
         self.show_day(delivery.planned_at.date())
 
-    def ask_call_note(self, title: str, text: str) -> str | None:
-        """What the customer was told and said; None when cancelled (patched in tests)."""
-        note, ok = QInputDialog.getMultiLineText(self, title, text)
-        return note if ok else None
-
     def record_call(self) -> None:
         did = self.selected_id()
         d = next((x for x in self.deliveries if x.id == did), None)
         if did is None or d is None:
             return
         title = self.tr("Day-before call")
-        note = self.ask_call_note(
+        note = self.dialogs.ask_text(
+            self,
             title,
             self.tr(
                 "Call {name} ({phone}) about the delivery on {when}: the time, the documents to "
                 "bring (ID card, purchase contract), reminders. What was agreed?"
             ).format(name=d.customer_name, phone=d.phone, when=f"{d.planned_at:%m-%d %H:%M}"),
+            multiline=True,
         )
         if note is None:
             return
