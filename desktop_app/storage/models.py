@@ -390,6 +390,86 @@ class ExportFileRow(SyncedModel):
         table_name = "export_file"
 
 
+class PriceItemRow(SyncedModel):
+    kind = pw.TextField()
+    code = pw.TextField()
+    model_id = pw.TextField(null=True)
+    name_zh = pw.TextField()
+    name_en = pw.TextField(default="")
+    price_fen = pw.IntegerField()
+    rate = pw.TextField(default="0")
+    band_max = pw.IntegerField(null=True)
+    valid_from = DateText(null=True)
+    valid_to = DateText(null=True)
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "price_item"
+
+
+class QuoteRow(SyncedModel):
+    site_id = pw.TextField()
+    number = pw.TextField()
+    version = pw.IntegerField()
+    status = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    customer_name = pw.TextField(default="")
+    phone = pw.TextField(default="")
+    sales_id = pw.TextField(null=True)
+    model_id = pw.TextField(null=True)
+    model_name = pw.TextField(default="")
+    vin = pw.TextField(default="")
+    colour = pw.TextField(default="")
+    nev = pw.BooleanField(default=False)
+    quoted_on = DateText()
+    valid_until = DateText()
+    body = pw.TextField()
+    total_fen = pw.IntegerField()
+    extra_discount_fen = pw.IntegerField()
+    approved_by = pw.TextField(null=True)
+    approved_at = pw.TextField(null=True)
+    approval_note = pw.TextField(default="")
+    sent_at = pw.TextField(null=True)
+    accepted_at = pw.TextField(null=True)
+    lost_reason = pw.TextField(default="")
+
+    class Meta:
+        table_name = "quote"
+
+
+class ContractRow(SyncedModel):
+    site_id = pw.TextField()
+    number = pw.TextField()
+    version = pw.IntegerField()
+    original_id = pw.TextField(null=True)
+    quote_id = pw.TextField(null=True)
+    status = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    sales_id = pw.TextField(null=True)
+    buyer_name = pw.TextField()
+    buyer_id_number = pw.TextField(default="")
+    buyer_phone = pw.TextField(default="")
+    buyer_address = pw.TextField(default="")
+    model_name = pw.TextField()
+    colour = pw.TextField(default="")
+    vin = pw.TextField(default="")
+    engine_no = pw.TextField(default="")
+    total_fen = pw.IntegerField()
+    deposit_fen = pw.IntegerField()
+    delivery_date = DateText()
+    body = pw.TextField()
+    content_hash = pw.TextField(default="")
+    pdf_hash = pw.TextField(default="")
+    signed_at = pw.TextField(null=True)
+    signed_by = pw.TextField(null=True)
+    void_reason = pw.TextField(default="")
+    voided_at = pw.TextField(null=True)
+    voided_by = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "contract"
+
+
 ALL_MODELS: list[type[pw.Model]] = [
     Site,
     Staff,
@@ -414,4 +494,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     DeliveryEvent,
     CareTaskRow,
     ExportFileRow,
+    PriceItemRow,
+    QuoteRow,
+    ContractRow,
 ]

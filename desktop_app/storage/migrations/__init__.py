@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import m0001_initial, m0002_appointments, m0003_deliveries
+from . import m0001_initial, m0002_appointments, m0003_deliveries, m0004_quotes
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -18,6 +18,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (1, m0001_initial.apply),
     (2, m0002_appointments.apply),
     (3, m0003_deliveries.apply),
+    (4, m0004_quotes.apply),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
