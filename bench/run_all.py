@@ -5,7 +5,11 @@
 1. the shared database (built with the demo-data CLI only if missing; its build time shown),
 2. search as you type on it (bench_search.py),
 3. start-up to first paint and memory on it (bench_startup.py),
-4. demo data into a fresh temporary file, timed on its own (bench_demo_data.py).
+4. demo data into a fresh temporary file, timed on its own (bench_demo_data.py),
+5. quotes: live totals per change, a 5,000-row price-list import, listing 2,000 quotes
+   (bench_quotes.py, in its own temporary files),
+6. the quote and purchase-contract PDFs on a small demo store of their own
+   (bench_quote_pdf.py).
 
 Figures only: nothing here passes or fails on time. ``--customers 20000 --db /tmp/x.sqlite``
 makes a quick run; the targets are for 200,000 customers.
@@ -22,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import bench_demo_data
+import bench_quote_pdf
+import bench_quotes
 import bench_search
 import bench_startup
 from common import (
@@ -79,6 +85,8 @@ def summary(
     search: dict[str, Any],
     startup: dict[str, Any],
     demo: dict[str, Any],
+    quotes: dict[str, Any] | None = None,
+    quote_pdfs: dict[str, Any] | None = None,
 ) -> None:
     heading("summary")
     if customers != BENCH_CUSTOMERS:
@@ -157,6 +165,55 @@ def summary(
             _meets(startup["app_rss_mb"], TARGET_RSS_MB),
         ],
     ]
+    if quotes is not None:
+        rows += [
+            [
+                "quote live total, compute() per change, median (ms)",
+                fmt(quotes["live_median_ms"], 3),
+                f"plain Decimal {fmt(quotes['live_bare_ms'], 3)}",
+                fmt_ratio(ratio(quotes["live_median_ms"], quotes["live_bare_ms"])),
+                f"≤ {bench_quotes.TARGET_LIVE_MS:.0f}",
+                _meets(quotes["live_median_ms"], bench_quotes.TARGET_LIVE_MS),
+            ],
+            [
+                f"price-list import, {quotes['rows']:,} rows, median (s)",
+                fmt(quotes["import_s"], 2),
+                f"csv + executemany {fmt(quotes['import_bare_s'], 2)}",
+                fmt_ratio(ratio(quotes["import_s"], quotes["import_bare_s"])),
+                f"≤ {bench_quotes.TARGET_IMPORT_S:.0f}",
+                _meets(quotes["import_s"], bench_quotes.TARGET_IMPORT_S),
+            ],
+            [
+                f"quote listing, {quotes['quotes']:,} quotes on file, median (ms)",
+                fmt(quotes["listing_ms"], 1),
+                f"raw sqlite3 {fmt(quotes['listing_bare_ms'], 1)}",
+                fmt_ratio(ratio(quotes["listing_ms"], quotes["listing_bare_ms"])),
+                "",
+                "",
+            ],
+        ]
+    if quote_pdfs is not None:
+        for label, key, bare_key, target in (
+            ("quote PDF, median (ms)", "quote", "bare_quote", bench_quote_pdf.TARGET_QUOTE_MS),
+            (
+                "purchase contract PDF, median (ms)",
+                "contract",
+                "bare_contract",
+                bench_quote_pdf.TARGET_CONTRACT_MS,
+            ),
+        ):
+            value = quote_pdfs[key]["median"]
+            bare = quote_pdfs[bare_key]["median"]
+            rows.append(
+                [
+                    label,
+                    fmt(value, 1),
+                    f"bare ReportLab {fmt(bare, 1)}",
+                    fmt_ratio(ratio(value, bare)),
+                    f"≤ {target:.0f}",
+                    _meets(value, target),
+                ]
+            )
     print_table(["figure", "measured", "baseline (same run)", "ratio", "target", "within"], rows)
     print(
         "first paint: from process spawn (interpreter start-up included) to the window's first "
@@ -171,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=BENCH_CUSTOMERS)
     parser.add_argument("--runs", type=int, default=7, help="start-up runs of each kind")
     parser.add_argument("--rounds", type=int, default=3, help="timed rounds of search queries")
+    parser.add_argument("--pdf-runs", type=int, default=20, help="timed runs of each PDF")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -192,7 +250,9 @@ def main(argv: list[str] | None = None) -> int:
     search = bench_search.run(args.db, rounds=args.rounds)
     startup = bench_startup.run(args.db, runs=args.runs)
     demo = bench_demo_data.run(args.customers, BENCH_SEED)
-    summary(args.customers, build_s, search, startup, demo)
+    quotes = bench_quotes.run()
+    quote_pdfs = bench_quote_pdf.run(args.pdf_runs)
+    summary(args.customers, build_s, search, startup, demo, quotes, quote_pdfs)
     print(f"all benchmarks took {time.perf_counter() - started:,.0f} s")
     return 0
 

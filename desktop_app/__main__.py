@@ -1,6 +1,6 @@
 """``python -m desktop_app``: the GUI by default, plus command-line tools.
 
-Commands: demo-data, screenshot, list, print, export, check (see ``--help`` of each).
+Commands: demo-data, screenshot, list, print, export, import, check (see ``--help`` of each).
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from pathlib import Path
 
 from . import __version__
 from .paths import default_db_path
+
+SALES_DOCUMENTS = ("quote", "contract", "contract-set")
 
 
 def _db_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
@@ -57,7 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--user", help="staff user name to show as signed in")
 
     lst = sub.add_parser("list", help="print records one a line, number first")
-    lst.add_argument("kind", choices=["customers", "vehicles", "appointments", "deliveries"])
+    lst.add_argument(
+        "kind",
+        choices=["customers", "vehicles", "appointments", "deliveries", "quotes", "contracts"],
+    )
     _db_arg(lst)
     lst.add_argument("--limit", type=int, default=0, help="at most this many lines (0: all)")
     lst.add_argument(
@@ -65,16 +70,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     prt = sub.add_parser("print", help="write a document to a PDF")
-    prt.add_argument("kind", choices=["customer", "register", "checkin", "day-sheet", "delivery"])
+    prt.add_argument(
+        "kind",
+        choices=[
+            "customer",
+            "register",
+            "checkin",
+            "day-sheet",
+            "delivery",
+            "quote",
+            "contract",
+            "contract-set",
+        ],
+    )
     prt.add_argument(
         "number",
         nargs="?",
         help="customer: mobile number; register, checkin: appointment serial (2026-11-20-003) "
         "or repair-order number (RO20261120-001); delivery: record number (JC20261120-001); "
-        "day-sheet: not needed (see --date)",
+        "quote: quote number (BJ20261120-EN49-001); contract, contract-set: contract number "
+        "(HT20261120-EN49-001); day-sheet: not needed (see --date)",
     )
     _db_arg(prt)
     prt.add_argument("--date", type=_date, help="day-sheet: the day (default: today)")
+    prt.add_argument(
+        "--version",
+        type=_positive,
+        help="quote, contract, contract-set: this version (default: the newest)",
+    )
     prt.add_argument("--out", type=Path, required=True)
     prt.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
 
@@ -83,6 +106,15 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(exp)
     exp.add_argument("--date", type=_date, required=True, help="the day (YYYY-MM-DD)")
     exp.add_argument("--out", type=Path, required=True, help="folder for the CSV and JSON")
+
+    imp = sub.add_parser(
+        "import",
+        help="read head office's price list (CSV); exit 0 if every row was taken, 1 if some "
+        "were rejected, 2 if the file cannot be read",
+    )
+    imp.add_argument("kind", choices=["prices"])
+    imp.add_argument("file", type=Path, help="the price list, a CSV file (UTF-8 or GB18030)")
+    _db_arg(imp)
 
     chk = sub.add_parser("check", help="schema version and integrity check; exit 0 if healthy")
     _db_arg(chk)
@@ -121,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
             return _print(db_path, args, parser)
         if command == "export":
             return _export(db_path, args)
+        if command == "import":
+            return _import_prices(db_path, args.file)
         if command == "check":
             return _check(db_path)
     except _env_errors() as error:
@@ -165,13 +199,30 @@ def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a version number: write 1, 2, …")
+    return value
+
+
 def _list(db_path: Path, kind: str, limit: int, day: dt.date | None = None) -> int:
     from .services.listing import list_lines
+    from .services.quote_documents import contract_lines, quote_lines
     from .storage.db import open_database
 
     db = open_database(db_path, read_only=True)
     try:
-        for line in list_lines(db, kind, limit, day):
+        if kind == "quotes":
+            lines = quote_lines(db, limit)
+        elif kind == "contracts":
+            lines = contract_lines(db, limit)
+        else:
+            lines = list_lines(db, kind, limit, day)
+        for line in lines:
             print(line)
     except BrokenPipeError:  # `| head` closed the pipe: not an error
         pass
@@ -192,13 +243,25 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
     elif not number:
         parser.error(
             f"print {args.kind} needs a number: "
-            + {"customer": "the mobile", "delivery": "the record number (JC20261120-001)"}.get(
-                args.kind, "a serial or RO number"
-            )
+            + {
+                "customer": "the mobile",
+                "delivery": "the record number (JC20261120-001)",
+                "quote": "the quote number (BJ20261120-EN49-001)",
+                "contract": "the contract number (HT20261120-EN49-001)",
+                "contract-set": "the contract number (HT20261120-EN49-001)",
+            }.get(args.kind, "a serial or RO number")
         )
+    if args.version is not None and args.kind not in SALES_DOCUMENTS:
+        parser.error(f"print {args.kind} has no versions: leave out --version")
+    lang = getattr(args, "lang", None) or "zh_CN"
     db = open_database(db_path, read_only=True)
     try:
-        data = print_document(db, args.kind, number, getattr(args, "lang", None) or "zh_CN")
+        if args.kind in SALES_DOCUMENTS:
+            from .services.quote_documents import print_by_number
+
+            data = print_by_number(db, args.kind, number, lang, args.version)
+        else:
+            data = print_document(db, args.kind, number, lang)
     finally:
         db.close()
     try:
@@ -214,6 +277,39 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
         return 2
     print(f"{args.out}: {len(data):,} bytes")
     return 0
+
+
+def _import_prices(db_path: Path, file: Path) -> int:
+    """``import prices FILE.csv``: added and updated counts, then one line per rejected row
+    (line number, code, reason); exit 0 if every row was taken, 1 if some were rejected, 2 if
+    the file cannot be read. Recorded under the first active manager (or administrator)."""
+    from .domain.price_list import PriceListUnreadable
+    from .services.quote_documents import import_session
+    from .services.quotes import QuoteService
+    from .storage.db import open_database
+
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        print(f"error: cannot read {file}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    if not db_path.exists():
+        print(f"error: {db_path} does not exist", file=sys.stderr)
+        return 2
+    db = open_database(db_path)
+    try:
+        report = QuoteService(db, import_session(db)).import_price_list(data)
+    except PriceListUnreadable as error:
+        print(f"error: {file}: {error}", file=sys.stderr)
+        return 2
+    finally:
+        db.close()
+    print(
+        f"{file}: {report.added} added, {report.updated} updated, {len(report.rejected)} rejected"
+    )
+    for row in report.rejected:
+        print(f"line {row.line}\t{row.code or '-'}\t{row.error}")
+    return 1 if report.rejected else 0
 
 
 def _export(db_path: Path, args: argparse.Namespace) -> int:

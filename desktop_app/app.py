@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QProcess, QSize, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .domain.roles import Role
 from .domain.staff import Session
@@ -36,7 +36,9 @@ from .ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from .services.appointments import AppointmentService
+    from .services.contracts import ContractService
     from .services.deliveries import DeliveryService
+    from .services.quotes import QuoteService
 
 log = logging.getLogger(__name__)
 CJK_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC")
@@ -78,6 +80,12 @@ def build_main_window(
 
         return DeliveryService(db, session)
 
+    def sales() -> tuple[QuoteService, ContractService]:
+        from .services.contracts import ContractService
+        from .services.quotes import QuoteService
+
+        return QuoteService(db, session), ContractService(db, session)
+
     return MainWindow(
         session,
         CustomerService(db, session),
@@ -87,6 +95,7 @@ def build_main_window(
         dialogs,
         language_setting,
         deliveries=deliveries,
+        sales=sales,
     )
 
 
@@ -201,9 +210,13 @@ def screenshot(
     dialogs = DialogService()
     if view == "reception":
         return _screenshot_reception(app, db, session, runner, out, size)
+    if view in SALES_VIEWS:
+        return _screenshot_sales(app, db, session, runner, dialogs, view, out, size)
     window = build_main_window(db, session, runner, dialogs, language)
     if view not in {a.key for a in window.areas if a.page is not None}:
-        available = ", ".join([*(a.key for a in window.areas if a.page is not None), "reception"])
+        available = ", ".join(
+            [*(a.key for a in window.areas if a.page is not None), "reception", *SALES_VIEWS]
+        )
         print(f"unknown view {view!r}; available: {available}", file=sys.stderr)
         return 2
     window.resize(size)
@@ -235,6 +248,58 @@ def _screenshot_reception(
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = display.grab().save(str(out))
     display.close()
+    db.close()
+    return 0 if ok else 1
+
+
+SALES_VIEWS = ("quote-builder", "contract")
+
+
+def _screenshot_sales(
+    app: QApplication,
+    db: Database,
+    session: Session,
+    runner: TaskRunner,
+    dialogs: DialogService,
+    view: str,
+    out: Path,
+    size: QSize,
+) -> int:
+    """The quote builder on the newest draft with the most finance plans, or the contract
+    editor on the newest draft contract (the newest contract when there is no draft)."""
+    from .domain.contracts import ContractStatus
+    from .domain.quotes import QuoteStatus
+    from .services.contracts import ContractService
+    from .services.quotes import QuoteService
+    from .ui.quotes.builder import QuoteBuilder
+    from .ui.quotes.contract_editor import ContractEditor
+
+    quotes = QuoteService(db, session)
+    widget: QWidget
+    if view == "quote-builder":
+        drafts = quotes.listing(statuses={QuoteStatus.DRAFT})
+        chosen = max(drafts, key=lambda q: len(q.input.plans), default=None)
+        widget = QuoteBuilder(
+            quotes,
+            CustomerService(db, session),
+            runner,
+            dialogs,
+            chosen.id if chosen else None,
+        )
+    else:
+        contracts = ContractService(db, session)
+        found = contracts.listing(statuses={ContractStatus.DRAFT}) or contracts.listing()
+        if not found or found[0].id is None:
+            print("the database has no contracts: run demo-data first", file=sys.stderr)
+            return 2
+        widget = ContractEditor(contracts, runner, dialogs, found[0].id)
+    widget.resize(size)
+    widget.show()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = widget.grab().save(str(out))
+    widget.close()
     db.close()
     return 0 if ok else 1
 

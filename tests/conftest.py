@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# demo photos and signed contracts go into a data folder of the test run, never the user's
+os.environ["DEALERDESK_HOME"] = tempfile.mkdtemp(prefix="dealerdesk-tests-")
 
 from desktop_app.domain.staff import Session  # noqa: E402
 from desktop_app.services import demo_data  # noqa: E402

@@ -314,8 +314,8 @@ def parse_price_list(data: bytes) -> tuple[list[PriceRow], list[RejectedRow]]:
                     "Messages", "The price list is not a text file (UTF-8 or GB18030 CSV)."
                 )
             ) from None
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
+    reader = csv.reader(io.StringIO(text))
+    header = [h.strip().lower() for h in next(reader, [])]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise PriceListUnreadable(
@@ -327,17 +327,19 @@ def parse_price_list(data: bytes) -> tuple[list[PriceRow], list[RejectedRow]]:
             column=missing[0],
             columns=",".join(COLUMNS),
         )
-    reader.fieldnames = header
     good: list[PriceRow] = []
     bad: list[RejectedRow] = []
     seen: dict[tuple[ItemKind, str], int] = {}
     model_codes: set[str] = set()
-    for row in reader:
-        line = reader.line_num
-        if not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+    last_line = reader.line_num
+    for cells in reader:
+        line = last_line + 1  # where the row starts, also when a quoted cell spans lines
+        last_line = reader.line_num
+        if not any(c.strip() for c in cells):
             continue
+        row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header) if name}
         try:
-            parsed = parse_row(line, {k: (v or "") for k, v in row.items() if k})
+            parsed = parse_row(line, row)
         except DomainError as error:
             bad.append(RejectedRow(line, (row.get("code") or "").strip(), error))
             continue

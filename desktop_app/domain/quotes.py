@@ -8,12 +8,13 @@ payments, insurance and fees) come from :class:`SalesSettings`, which a manager 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from .errors import DomainError, ValidationError
-from .finance import MAX_ANNUAL_RATE, monthly_payment
+from .finance import MAX_ANNUAL_RATE, final_payment, monthly_payment, total_interest
 from .i18n import QT_TRANSLATE_NOOP
 from .pricing import purchase_tax
 from .roles import Role
@@ -214,6 +215,7 @@ class QuoteInput:
     accessories: tuple[Extra, ...] = ()
     insurance: tuple[Extra, ...] = ()  # commercial covers
     compulsory: bool = True
+    compulsory_premium: Decimal | None = None  # 交强险 on the day of the quote (None: settings)
     vessel_tax_annual: Decimal = ZERO  # the year's vehicle and vessel tax for this engine size
     registration_fee: Decimal = ZERO
     trade_in: TradeIn = TradeIn()
@@ -296,6 +298,7 @@ class PlanFigures:
     loan: Decimal
     monthly: Decimal
     interest: Decimal
+    final: Decimal  # the last instalment, which settles the fen rounding of the others
     due_at_purchase: Decimal  # down payment + everything that is not the car + the fee
     total_cost: Decimal  # on-road price + interest + fee
 
@@ -364,8 +367,10 @@ def validate_input(q: QuoteInput, settings: SalesSettings) -> None:
             amount=money_text(q.registration_fee),
             limit=money_text(MAX_FEE),
         )
-    gross = q.guide_price + sum((o.price for o in q.options), ZERO)
-    if q.promotion + q.extra_discount > gross:
+    gross = fen(q.guide_price) + sum((fen(o.price) for o in q.options), ZERO)
+    # as compute() adds it up: line by line, each rounded
+    selling = gross - fen(q.promotion) - fen(q.extra_discount)
+    if selling < 0:
         raise ValidationError(
             QT_TRANSLATE_NOOP(
                 "Messages",
@@ -385,7 +390,6 @@ def validate_input(q: QuoteInput, settings: SalesSettings) -> None:
             field="plans",
             count=str(MAX_PLANS),
         )
-    selling = fen(gross - q.promotion - q.extra_discount)
     for index, plan in enumerate(q.plans):
         validate_plan(plan, selling, q.nev, settings, index)
     if q.chosen_plan is not None and not 0 <= q.chosen_plan < len(q.plans):
@@ -474,7 +478,11 @@ def compute(q: QuoteInput, settings: SalesSettings) -> Breakdown:
         lines.append(
             Line(
                 LineKind.COMPULSORY,
-                fen(settings.compulsory_insurance(q.seats)),
+                fen(
+                    q.compulsory_premium
+                    if q.compulsory_premium is not None
+                    else settings.compulsory_insurance(q.seats)
+                ),
                 "",
                 f"{q.seats} seats",
             )
@@ -516,13 +524,15 @@ def _plan_figures(plan: FinancePlan, selling: Decimal, cash_total: Decimal) -> P
     months = plan.months if 1 <= plan.months <= 60 else 60
     rate = min(max(plan.annual_rate, ZERO), MAX_ANNUAL_RATE)
     monthly = monthly_payment(loan, rate, months)
-    interest = monthly * months - loan
+    interest = total_interest(loan, rate, months)
+    final = final_payment(loan, rate, months)
     fee_amount = fen(plan.fee)
     return PlanFigures(
         plan=plan,
         loan=loan,
         monthly=monthly,
         interest=interest,
+        final=final,
         due_at_purchase=cash_total - loan + fee_amount,
         total_cost=cash_total + interest + fee_amount,
     )
@@ -559,6 +569,20 @@ def discount_needs_approval(
     return cap
 
 
+def approval_required(
+    extra_discount: Decimal, approved: Decimal | None, settings: SalesSettings
+) -> Decimal | None:
+    """The consultants' limit that ``extra_discount`` breaks without an approval on record that
+    covers it, or None. Applies whoever quotes: a manager's own large discount is recorded as
+    approved by that manager."""
+    cap = settings.cap_for(frozenset({Role.SALES_CONSULTANT}))
+    if cap is None or extra_discount <= cap:
+        return None
+    if approved is not None and extra_discount <= approved:
+        return None
+    return cap
+
+
 def effective_status(status: QuoteStatus, valid_until: dt.date, today: dt.date) -> QuoteStatus:
     """A draft or sent quote past its validity date reads as expired."""
     if status in (QuoteStatus.DRAFT, QuoteStatus.SENT) and today > valid_until:
@@ -573,7 +597,11 @@ _B32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed
 
 def terminal_code(device_id: str) -> str:
     """Four characters that name this PC inside document numbers, from its device id."""
-    digits = int(device_id.replace("-", "")[-10:] or "0", 16)
+    tail = device_id.replace("-", "")[-10:]
+    try:
+        digits = int(tail, 16)  # a UUIDv7's random tail
+    except ValueError:  # not a UUID (old test files): any stable spread will do
+        digits = int(hashlib.sha256(device_id.encode("utf-8")).hexdigest()[:10], 16)
     out = []
     for _ in range(4):
         out.append(_B32[digits % 32])
@@ -617,6 +645,7 @@ def input_to_json(q: QuoteInput) -> dict[str, object]:
         "accessories": [_extra_json(e) for e in q.accessories],
         "insurance": [_extra_json(e) for e in q.insurance],
         "compulsory": q.compulsory,
+        "compulsory_premium": None if q.compulsory_premium is None else str(q.compulsory_premium),
         "vessel_tax_annual": str(q.vessel_tax_annual),
         "registration_fee": str(q.registration_fee),
         "trade_in": {
@@ -671,6 +700,9 @@ def input_from_json(d: dict[str, object]) -> QuoteInput:
         accessories=extras("accessories"),
         insurance=extras("insurance"),
         compulsory=bool(d.get("compulsory", True)),
+        compulsory_premium=None
+        if d.get("compulsory_premium") is None
+        else Decimal(str(d["compulsory_premium"])),
         vessel_tax_annual=dec("vessel_tax_annual"),
         registration_fee=dec("registration_fee"),
         trade_in=TradeIn(
@@ -690,3 +722,41 @@ def input_from_json(d: dict[str, object]) -> QuoteInput:
         ),
         chosen_plan=None if chosen is None else int(str(chosen)),
     )
+
+
+def validate_settings(s: SalesSettings) -> None:
+    """Refuse settings that would make every quote wrong, naming the field and the range."""
+
+    def bad(field_name: str, low: str, high: str) -> ValidationError:
+        return ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "This value must be between {low} and {high}."),
+            field=field_name,
+            low=low,
+            high=high,
+        )
+
+    for role, cap in s.discount_caps.items():
+        if cap is not None and not ZERO <= cap <= MAX_PRICE:
+            raise bad(f"cap_{role}", "0", money_text(MAX_PRICE))
+    for name, share in (
+        ("min_down_ice", s.min_down_ice),
+        ("min_down_nev", s.min_down_nev),
+        ("max_deposit_share", s.max_deposit_share),
+    ):
+        if not ZERO <= share <= 1:
+            raise bad(name, "0 %", "100 %")
+    if not ZERO <= s.max_rate <= Decimal("0.36"):
+        raise bad("max_rate", "0 %", "36 %")
+    for name, amount in (
+        ("compulsory_small", s.compulsory_small),
+        ("compulsory_large", s.compulsory_large),
+        ("registration_fee", s.registration_fee),
+        ("finance_fee", s.finance_fee),
+        ("deposit", s.deposit),
+    ):
+        if not ZERO <= amount <= MAX_FEE:
+            raise bad(name, "0", money_text(MAX_FEE))
+    if not 1 <= s.validity_days <= 90:
+        raise bad("validity_days", "1", "90")
+    if not 0 <= s.delivery_days <= 365:
+        raise bad("delivery_days", "0", "365")

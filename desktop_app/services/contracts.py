@@ -31,7 +31,7 @@ from ..domain.contracts import (
 from ..domain.errors import DomainError, ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.identifiers import mask_id_number
-from ..domain.quotes import compute, fen, make_number, money_text
+from ..domain.quotes import QuoteStatus, compute, fen, make_number, money_text
 from ..domain.roles import Permission
 from ..domain.staff import Session
 from ..storage.db import Database
@@ -137,6 +137,7 @@ class ContractService:
         today = self.today()
         with self.db.write():
             quote = self.quotes.get(quote_id)
+            self._check_vin_free(quote.input.vin, "")
             quote = self.quotes.mark_accepted_in_tx(quote, plan_index)
             customer = self.customers.get(quote.customer_id) if quote.customer_id else None
             site = self.session.site
@@ -178,6 +179,32 @@ class ContractService:
             contract.content = self.build_content(contract, quote)
             self.repo.insert(contract, self.session.site.id, self.session.staff.id)
         return self.get(str(contract.id))
+
+    def _check_vin_free(self, vin: str, number: str) -> None:
+        """A car in stock is sold once: refuse a VIN already on another live contract."""
+        if not vin:
+            return
+        other = (
+            ContractRow.select(ContractRow.number)
+            .where(
+                (ContractRow.vin == vin)
+                & (ContractRow.status != ContractStatus.VOID.value)
+                & (ContractRow.number != number)
+                & ContractRow.deleted_at.is_null()
+            )
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The car {vin} is already sold on contract {number}: choose another car or "
+                    "void that contract first.",
+                ),
+                field="vin",
+                vin=vin,
+                number=str(other.number),
+            )
 
     def _engine_no(self, vin: str) -> str:
         if not vin:
@@ -227,6 +254,7 @@ class ContractService:
                 "annual_rate": str(figures.plan.annual_rate),
                 "monthly": str(figures.monthly),
                 "interest": str(figures.interest),
+                "final": str(figures.final),
                 "fee": str(figures.plan.fee),
             }
         original = self.repo.get(contract.original_id) if contract.original_id else None
@@ -322,6 +350,7 @@ class ContractService:
             chosen = terms.plan_index if terms.payment is PaymentMethod.FINANCE else None
             total = compute(replace(quote.input, chosen_plan=chosen), settings).total
             validate_terms(terms, total, len(quote.input.plans), settings, self.today())
+            self._check_vin_free(terms.vin, contract.number)
             contract.terms = terms
             contract.total = total
             contract.content = self.build_content(contract, quote)
@@ -351,7 +380,7 @@ class ContractService:
             contract.content = self.build_content(contract, quote)
             digest = content_hash(contract.content)
             contract.content_hash = digest
-            pdf = self.render(self.db, contract, lang)
+            pdf = self.render(self.db, replace(contract, status=ContractStatus.SIGNED), lang)
             pdf_digest = hashlib.sha256(pdf).hexdigest()
             self._keep_pdf(contract, pdf)
             self._write(
@@ -435,7 +464,21 @@ class ContractService:
                 lambda: self.repo.mark_void(contract_id, reason.strip(), self.session.staff.id),
                 contract,
             )
+            if contract.status is ContractStatus.DRAFT and contract.original_id is None:
+                self._reopen_quote(contract)
         return self.get(contract_id)
+
+    def _reopen_quote(self, contract: Contract) -> None:
+        """A contract voided before it was ever signed gives its quote back: the quote reads as
+        sent again, so it can be revised or accepted anew."""
+        if contract.quote_id is None:
+            return
+        quote = self.quotes.repo.get(contract.quote_id)
+        if quote is None or quote.status is not QuoteStatus.ACCEPTED:
+            return
+        quote.status = QuoteStatus.SENT
+        quote.accepted_at = None
+        self.quotes.repo.update(quote, self.session.staff.id)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -445,20 +488,29 @@ class ContractService:
             raise NotFound()
         return contract
 
-    def get(self, contract_id: str) -> Contract:
-        contract = self._load(contract_id)
+    def _masked(self, contracts: list[Contract]) -> list[Contract]:
+        """ID numbers show in full only to roles that need them (the contract names the buyer
+        by ID number; a screen of someone else need not)."""
         if not self.session.can(Permission.VIEW_ID_NUMBERS):
-            contract.terms.buyer_id_number = mask_id_number(contract.terms.buyer_id_number)
-        return contract
+            for contract in contracts:
+                contract.terms.buyer_id_number = mask_id_number(contract.terms.buyer_id_number)
+                buyer = contract.content.get("buyer")
+                if isinstance(buyer, dict) and buyer.get("id_number"):
+                    buyer["id_number"] = mask_id_number(str(buyer["id_number"]))
+        return contracts
+
+    def get(self, contract_id: str) -> Contract:
+        return self._masked([self._load(contract_id)])[0]
 
     def by_number(self, number: str, version: int | None = None) -> Contract | None:
-        return self.repo.by_number(number.strip().upper(), version)
+        found = self.repo.by_number(number.strip().upper(), version)
+        return None if found is None else self._masked([found])[0]
 
     def versions(self, number: str) -> list[Contract]:
-        return self.repo.versions(number)
+        return self._masked(self.repo.versions(number))
 
     def for_quote(self, quote_number: str) -> list[Contract]:
-        return self.repo.for_quote_number(quote_number)
+        return self._masked(self.repo.for_quote_number(quote_number))
 
     def listing(
         self,
@@ -466,4 +518,6 @@ class ContractService:
         statuses: set[ContractStatus] | None = None,
         mine: bool = False,
     ) -> list[Contract]:
-        return self.repo.listing(text, statuses, self.session.staff.id if mine else None)
+        return self._masked(
+            self.repo.listing(text, statuses, self.session.staff.id if mine else None)
+        )

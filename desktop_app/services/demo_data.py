@@ -277,6 +277,11 @@ def generate(
         from .demo_deliveries import create_deliveries
 
         create_deliveries(db, today, seed, data_dir() / "photos")
+        from .demo_sales import create_sales
+
+        create_sales(db, today, seed, data_dir() / "contracts")
+        stock = db.raw.execute("SELECT count(*) FROM vehicle WHERE customer_id IS NULL")
+        n_vehicles += int(stock.fetchone()[0])  # the cars in the showroom's stock
     return DemoSummary(
         customers, n_vehicles, len(STAFF) if created_site else 0, created_site, appointments
     )

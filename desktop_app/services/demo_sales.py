@@ -98,7 +98,7 @@ def create_sales(db: Database, today: dt.date, seed: int, contract_dir: Path) ->
         )
         plans = (replace(plans[0], lender="上汽通用金融"), plans[1], plans[2])
         q = replace(q, plans=plans[: 1 + index % 3])
-        quote = quotes.create(customers[index], q)
+        quote = quotes.create(customers[index % len(customers)], q)
         made += 1
         if target == "approved":
             quotes.approve_discount(

@@ -23,6 +23,7 @@ from ..domain.price_list import (
     FEE_FINANCE,
     FEE_REGISTRATION,
     ItemKind,
+    PriceListUnreadable,
     PriceRow,
     RejectedRow,
     parse_price_list,
@@ -36,18 +37,19 @@ from ..domain.quotes import (
     QuoteInput,
     QuoteStatus,
     SalesSettings,
+    approval_required,
     compute,
-    discount_needs_approval,
     effective_status,
     fen,
     make_number,
     terminal_code,
     validate_input,
+    validate_settings,
 )
 from ..domain.roles import Permission
 from ..domain.staff import Session
 from ..storage.db import Database, utc_now_text
-from ..storage.models import QuoteRow, VehicleRow
+from ..storage.models import ContractRow, QuoteRow, VehicleRow
 from ..storage.quotes import (
     CatalogItem,
     PriceListRepository,
@@ -191,6 +193,7 @@ class QuoteService:
     def save_settings(self, settings: SalesSettings) -> None:
         if not self.session.can(Permission.EDIT_SETTINGS):
             raise PermissionDenied()
+        validate_settings(settings)
         with self.db.write():
             self.settings_repo.save_settings(self.session.site.id, settings, self.session.staff.id)
 
@@ -210,7 +213,18 @@ class QuoteService:
         back with their line numbers and reasons."""
         if not self.session.can(Permission.EDIT_SETTINGS):
             raise PermissionDenied()
-        data = path if isinstance(path, bytes) else Path(path).read_bytes()
+        try:
+            data = path if isinstance(path, bytes) else Path(path).read_bytes()
+        except OSError as error:
+            raise PriceListUnreadable(
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "The price list {file} could not be read ({reason}). Close it in other "
+                    "programs (e.g. Excel) or copy it to this PC, then import again.",
+                ),
+                file=str(path),
+                reason=error.strerror or str(error),
+            ) from error
         good, bad = parse_price_list(data)
         with self.db.write():
             known = self.prices.model_codes()
@@ -259,7 +273,8 @@ class QuoteService:
         return self.prices.for_model(kind, model_id, day or self.today())
 
     def insurance_premium(self, item: CatalogItem, selling: Decimal) -> Decimal:
-        """A cover's estimated premium: its fixed part plus its rate of the selling price."""
+        """A cover's estimated premium: its fixed part plus its rate of ``price`` (the quote
+        uses the guide price, so a discount does not change the insurance estimate)."""
         return fen(item.price + item.rate * max(selling, ZERO))
 
     def vessel_tax_annual(self, engine_cc: int | None, nev: bool) -> Decimal:
@@ -281,9 +296,16 @@ class QuoteService:
         return fallback
 
     def stock(self, model_id: str | None = None) -> list[StockCar]:
-        """Cars in stock: vehicles on file that belong to nobody yet."""
+        """Cars in stock: vehicles on file that belong to nobody yet and are on no contract."""
+        sold = ContractRow.select(ContractRow.vin).where(
+            (ContractRow.status != "void")
+            & (ContractRow.vin != "")
+            & ContractRow.deleted_at.is_null()
+        )
         query = VehicleRow.select().where(
-            VehicleRow.customer_id.is_null() & VehicleRow.deleted_at.is_null()
+            VehicleRow.customer_id.is_null()
+            & VehicleRow.deleted_at.is_null()
+            & VehicleRow.vin.not_in(sold)
         )
         if model_id:
             query = query.where(VehicleRow.model_id == model_id)
@@ -323,6 +345,7 @@ class QuoteService:
             colour=colour,
             vin=vin,
             insurance=covers,
+            compulsory_premium=settings.compulsory_insurance(model.seats),
             vessel_tax_annual=self.vessel_tax_annual(model.engine_cc, nev),
             registration_fee=self.fee(FEE_REGISTRATION, settings.registration_fee),
         )
@@ -346,10 +369,17 @@ class QuoteService:
         return compute(q, settings or self.settings())
 
     def needs_approval(self, q: QuoteInput, approved: Decimal | None = None) -> Decimal | None:
-        """The cap the extra discount breaks for the signed-in person, or None."""
-        if approved is not None and q.extra_discount <= approved:
+        """The limit the extra discount breaks and nobody has approved yet, or None (also None
+        when the signed-in person may approve: saving records them as the approver)."""
+        if self.session.can(Permission.APPROVE_DISCOUNTS):
             return None
-        return discount_needs_approval(q.extra_discount, self.session.staff.roles, self.settings())
+        return self._uncovered(q, approved, self.settings())
+
+    @staticmethod
+    def _uncovered(
+        q: QuoteInput, approved: Decimal | None, settings: SalesSettings
+    ) -> Decimal | None:
+        return approval_required(q.extra_discount, approved, settings)
 
     # -- saving --------------------------------------------------------------------------
 
@@ -391,10 +421,11 @@ class QuoteService:
         return self.get(str(quote.id))
 
     def _self_approve(self, quote: Quote) -> None:
-        """A manager's own discount is approved by the manager, and recorded as such."""
-        if self.needs_approval(
-            quote.input, quote.approved_discount
-        ) is not None and self.session.can(Permission.APPROVE_DISCOUNTS):
+        """A discount above the consultants' limit given, sent or accepted by someone who may
+        approve it is approved by that person, and recorded as such."""
+        if self.session.can(Permission.APPROVE_DISCOUNTS) and (
+            self._uncovered(quote.input, quote.approved_discount, self.settings()) is not None
+        ):
             quote.approved_by = self.session.staff.id
             quote.approved_at = utc_now_text()
             quote.approved_discount = quote.input.extra_discount
@@ -462,7 +493,8 @@ class QuoteService:
         return self.get(quote_id)
 
     def _check_approval(self, quote: Quote) -> None:
-        cap = self.needs_approval(quote.input, quote.approved_discount)
+        self._self_approve(quote)
+        cap = self._uncovered(quote.input, quote.approved_discount, self.settings())
         if cap is not None:
             raise ApprovalNeeded(quote.input.extra_discount, cap)
 
@@ -496,7 +528,7 @@ class QuoteService:
                 raise QuoteClosed(quote.number, _status_label(quote.status))
             if quote.status is QuoteStatus.DRAFT and quote.valid_until >= day:
                 return quote  # a draft is edited in place
-            q = replace(quote.input, purchase_date=day)
+            q = self._refresh_prices(replace(quote.input, purchase_date=day))
             new = replace(
                 quote,
                 id=None,
@@ -513,6 +545,19 @@ class QuoteService:
             )
             self.repo.insert(new, self.session.site.id, self.session.staff.id)
         return self.get(str(new.id))
+
+    def _refresh_prices(self, q: QuoteInput) -> QuoteInput:
+        """A revision quotes today's guide price and drops a promotion that has ended."""
+        if q.model_id is None:
+            return q
+        model = self.prices.model(q.model_id)
+        if model is not None:
+            q = replace(q, guide_price=model.guide_price)
+        if q.promotion_code:
+            valid = {p.code: p for p in self.items(ItemKind.PROMOTION, q.model_id, q.purchase_date)}
+            if q.promotion_code not in valid:
+                q = replace(q, promotion_code="", promotion_name="", promotion=ZERO)
+        return q
 
     def mark_lost(self, quote_id: str, reason: str) -> Quote:
         self._require_edit()
@@ -539,6 +584,11 @@ class QuoteService:
             raise NotLatestVersion(quote.number, latest)
         if quote.status not in (QuoteStatus.DRAFT, QuoteStatus.SENT):
             raise QuoteClosed(quote.number, _status_label(quote.status))
+        if plan_index is not None and not 0 <= plan_index < len(quote.input.plans):
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Messages", "Choose one of the finance plans on the quote."),
+                field="plan",
+            )
         self._check_approval(quote)
         self._check_valid(quote)
         quote.input = replace(quote.input, chosen_plan=plan_index)

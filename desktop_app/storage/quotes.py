@@ -190,19 +190,24 @@ class PriceListRepository:
         return {r.code: r.model_id for r in rows if r.model_id}
 
     def apply(self, rows: list[PriceRow], actor: str | None) -> tuple[int, int]:
-        """Insert or update every row (matched on kind and code) in one transaction; the caller
-        has resolved ``model_code`` already. Returns (added, updated)."""
+        """Insert or update every row (matched on kind and code) in the caller's transaction;
+        the caller has resolved ``model_code`` already. Returns (added, updated)."""
         existing = {
             (r.kind, r.code): r
             for r in PriceItemRow.select().where(PriceItemRow.deleted_at.is_null())
         }
+        models = {
+            r.id: r for r in VehicleModelRow.select().where(VehicleModelRow.deleted_at.is_null())
+        }
+        by_name = {(m.brand, m.series, m.trim): m.id for m in models.values()}
         added = updated = 0
         codes = self.model_codes()
         now = utc_now_text()
+        inserts: list[dict[str, Any]] = []
         for row in rows:
             model_id: str | None = codes.get(row.model_code) if row.model_code else None
             if row.kind is ItemKind.MODEL:
-                model_id = self._upsert_model(row, codes.get(row.code), actor)
+                model_id = self._upsert_model(row, codes.get(row.code), actor, models, by_name)
                 codes[row.code] = model_id
             values = {
                 "name_zh": row.name_zh,
@@ -217,24 +222,29 @@ class PriceListRepository:
             }
             old = existing.get((row.kind.value, row.code))
             if old is None:
-                PriceItemRow.insert(
-                    kind=row.kind.value, code=row.code, **values, **new_row(actor)
-                ).execute()
+                inserts.append(
+                    {"kind": row.kind.value, "code": row.code, **values, **new_row(actor)}
+                )
                 added += 1
             else:
-                changed = {
-                    k: v
-                    for k, v in values.items()
-                    if getattr(old, k) != (v if k != "active" else bool(v))
-                }
+                changed = {k: v for k, v in values.items() if getattr(old, k) != v}
                 if changed:
                     PriceItemRow.update(updated_at=now, updated_by=actor, **changed).where(
                         PriceItemRow.id == old.id
                     ).execute()
                     updated += 1
+        for start in range(0, len(inserts), 500):
+            PriceItemRow.insert_many(inserts[start : start + 500]).execute()
         return added, updated
 
-    def _upsert_model(self, row: PriceRow, model_id: str | None, actor: str | None) -> str:
+    def _upsert_model(
+        self,
+        row: PriceRow,
+        model_id: str | None,
+        actor: str | None,
+        models: dict[str, VehicleModelRow],
+        by_name: dict[tuple[str, str, str], str],
+    ) -> str:
         assert row.fuel_type is not None and row.seats is not None
         values = {
             "brand": row.brand,
@@ -247,22 +257,15 @@ class PriceListRepository:
             "engine_cc": row.engine_cc,
         }
         if model_id is None:  # a trim already in the catalogue gets linked, not duplicated
-            same = VehicleModelRow.get_or_none(
-                (VehicleModelRow.brand == row.brand)
-                & (VehicleModelRow.series == row.series)
-                & (VehicleModelRow.trim == row.trim)
-                & VehicleModelRow.deleted_at.is_null()
-            )
-            model_id = None if same is None else str(same.id)
-        if model_id is not None:
-            old = VehicleModelRow.get_or_none(VehicleModelRow.id == model_id)
-            if old is not None:
-                changed = {k: v for k, v in values.items() if getattr(old, k) != v}
-                if changed:
-                    VehicleModelRow.update(
-                        updated_at=utc_now_text(), updated_by=actor, **changed
-                    ).where(VehicleModelRow.id == model_id).execute()
-                return model_id
+            model_id = by_name.get((row.brand, row.series, row.trim))
+        old = models.get(model_id) if model_id is not None else None
+        if model_id is not None and old is not None:
+            changed = {k: v for k, v in values.items() if getattr(old, k) != v}
+            if changed:
+                VehicleModelRow.update(
+                    updated_at=utc_now_text(), updated_by=actor, **changed
+                ).where(VehicleModelRow.id == model_id).execute()
+            return model_id
         stamp = new_row(actor)
         VehicleModelRow.insert(
             warranty_months=36,
@@ -272,7 +275,9 @@ class PriceListRepository:
             **values,
             **stamp,
         ).execute()
-        return str(stamp["id"])
+        new_id = str(stamp["id"])
+        by_name[(row.brand, row.series, row.trim)] = new_id
+        return new_id
 
     def model(self, model_id: str) -> VehicleModel | None:
         r = VehicleModelRow.get_or_none(VehicleModelRow.id == model_id)
@@ -357,10 +362,9 @@ def _names(ids: set[str | None]) -> dict[str, str]:
 
 def next_serial(model: type[QuoteRow] | type[ContractRow], prefix: str) -> int:
     """The next serial for numbers starting ``prefix`` (kind, day and this PC's code)."""
-    row = model.select(pw.fn.MAX(model.number)).where(model.number.startswith(prefix)).scalar()
-    if not row:
-        return 1
-    return int(str(row).rsplit("-", 1)[1]) + 1
+    numbers = model.select(model.number).where(model.number.startswith(prefix)).distinct()
+    serials = [int(str(r.number).rsplit("-", 1)[1]) for r in numbers]
+    return max(serials, default=0) + 1
 
 
 class QuoteRepository:

@@ -22,9 +22,12 @@ from .tasks import Operation, TaskRunner
 
 if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-up
     from ..services.appointments import AppointmentService
+    from ..services.contracts import ContractService
     from ..services.deliveries import DeliveryService
+    from ..services.quotes import QuoteService
     from .appointments.view import AppointmentsView
     from .deliveries.view import DeliveriesView
+    from .quotes.view import QuotesView
 
 STATUS_REFRESH_MS = 30_000
 
@@ -51,6 +54,7 @@ class MainWindow(QMainWindow):
         dialogs: DialogService,
         language_setting: str | None = None,
         deliveries: Callable[[], DeliveryService] | None = None,
+        sales: Callable[[], tuple[QuoteService, ContractService]] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -72,6 +76,8 @@ class MainWindow(QMainWindow):
         self._appointments_view: AppointmentsView | None = None
         self._deliveries_factory = deliveries
         self._deliveries_view: DeliveriesView | None = None
+        self._sales_factory = sales
+        self._quotes_view: QuotesView | None = None
         self.areas = [
             Area("appointments", "appointments", self.tr("Appointments"), QWidget(self)),
             Area(
@@ -80,7 +86,12 @@ class MainWindow(QMainWindow):
                 self.tr("Deliveries"),
                 QWidget(self) if deliveries is not None else None,
             ),
-            Area("quotes", "quotes", self.tr("Quotes & Contracts"), None),
+            Area(
+                "quotes",
+                "quotes",
+                self.tr("Quotes & Contracts"),
+                QWidget(self) if sales is not None else None,
+            ),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
             Area("care", "care", self.tr("Care"), None),
             Area("sync", "sync", self.tr("Sync"), None),
@@ -110,6 +121,8 @@ class MainWindow(QMainWindow):
 
         self.ui.settingsAction.triggered.connect(self.open_settings)
         self.ui.workshopSettingsAction.triggered.connect(self.open_workshop_settings)
+        self.ui.salesSettingsAction.triggered.connect(self.open_sales_settings)
+        self.ui.salesSettingsAction.setEnabled(self._sales_factory is not None)
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.signOutAction.triggered.connect(self._sign_out)
         self.ui.aboutAction.triggered.connect(self._about)
@@ -167,6 +180,27 @@ class MainWindow(QMainWindow):
             self._deliveries_view = view
         return self._deliveries_view
 
+    @property
+    def quotes_view(self) -> QuotesView:
+        """The Quotes & Contracts page, built the first time it is needed."""
+        if self._quotes_view is None:
+            from .quotes.view import QuotesView
+
+            assert self._sales_factory is not None
+            quotes, contracts = self._sales_factory()
+            view = QuotesView(
+                quotes,
+                contracts,
+                self._customers_service,
+                self.runner,
+                self.dialogs,
+                self,
+            )
+            view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self._replace_placeholder("quotes", view)
+            self._quotes_view = view
+        return self._quotes_view
+
     def _replace_placeholder(self, key: str, page: QWidget) -> None:
         area = next(a for a in self.areas if a.key == key)
         placeholder = area.page
@@ -185,12 +219,16 @@ class MainWindow(QMainWindow):
                     page = self.appointments_view
                 elif key == "deliveries":
                     page = self.deliveries_view
+                elif key == "quotes":
+                    page = self.quotes_view
                 self.ui.navList.setCurrentRow(row)
                 self.ui.stack.setCurrentWidget(page)
                 if key == "appointments" and not self.appointments_view.started:
                     self.appointments_view.start()  # the board loads when first shown
                 if key == "deliveries" and not self.deliveries_view.started:
                     self.deliveries_view.start()
+                if key == "quotes" and not self.quotes_view.started:
+                    self.quotes_view.start()
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
         if item is not None:
@@ -215,6 +253,20 @@ class MainWindow(QMainWindow):
         dialog.sig_saved.connect(self._workshop_changed)
         self.workshop_dialog = dialog
         dialog.open()
+
+    def open_sales_settings(self) -> None:
+        """Discount limit, down payments, fees, validity and the contract clause templates."""
+        from .sales_settings import SalesSettingsDialog
+
+        view = self.quotes_view
+        dialog = SalesSettingsDialog(view.quotes, view.contracts, self.runner, self.dialogs, self)
+        dialog.sig_saved.connect(self._sales_changed)
+        self.sales_dialog = dialog
+        dialog.open()
+
+    def _sales_changed(self) -> None:
+        if self._quotes_view is not None and self._quotes_view.started:
+            self._quotes_view.reload()
 
     def _workshop_changed(self) -> None:
         if self._appointments_view is not None and self._appointments_view.started:

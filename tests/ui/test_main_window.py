@@ -22,10 +22,11 @@ def test_main_window_shows_areas_site_user_and_sync_state(
     assert keys == ["appointments", "deliveries", "quotes", "customers", "care", "sync"]
     assert nav.currentRow() == keys.index("customers")
     assert window.ui.stack.currentWidget() is window.customers_view
-    # appointments and deliveries are open; areas of later versions are visible but greyed
+    # appointments, deliveries and quotes are open; areas of later versions are greyed
     assert nav.item(keys.index("appointments")).flags()
     assert nav.item(keys.index("deliveries")).flags()
-    assert not nav.item(keys.index("quotes")).flags()
+    assert nav.item(keys.index("quotes")).flags()
+    assert not nav.item(keys.index("care")).flags()
     assert manager.site.name == window.site_label.text()
     assert manager.staff.full_name in window.user_label.text()
     waiting = db.raw.execute("SELECT count(*) FROM change_log WHERE pushed_at IS NULL")
@@ -70,3 +71,16 @@ def test_workshop_settings_open_from_the_file_menu(qtbot, db, manager, runner, d
     assert dialog.isVisible()
     assert dialog.ui.efficiencySpin.value() == 85
     dialog.reject()
+
+
+def test_file_menu_opens_the_sales_settings(qtbot: QtBot, db, manager, runner, dialogs):
+    window = build_main_window(db, manager, runner, dialogs, None)
+    qtbot.addWidget(window)
+    assert window.ui.salesSettingsAction.isEnabled()
+    window.ui.salesSettingsAction.trigger()
+    dialog = window.sales_dialog
+    assert dialog.isVisible()
+    assert dialog.ui.clauseList.count() > 0  # the contract clause templates
+    dialog.ui.validitySpin.setValue(12)
+    dialog.save()
+    assert window.quotes_view.quotes.settings().validity_days == 12

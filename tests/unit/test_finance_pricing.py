@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.finance import monthly_payment, total_interest
+from desktop_app.domain.finance import final_payment, monthly_payment, total_interest
 from desktop_app.domain.pricing import purchase_tax
 
 D = Decimal
@@ -87,11 +87,15 @@ def test_instalments_times_months_minus_principal_is_the_interest(principal, rat
     m = monthly_payment(principal, rate, months)
     assert m == m.quantize(D("0.01"))
     interest = total_interest(principal, rate, months)
-    assert m * months - principal == interest
-    # rounding the instalment to the fen moves the total by at most half a fen a month
-    assert interest >= -D("0.005") * months
+    assert interest == interest.quantize(D("0.01")) and interest >= 0
+    # rounding the instalment to the fen moves the total by at most half a fen a month …
+    assert abs(m * months - principal - interest) <= D("0.005") * months
+    # … and the last instalment settles it: the instalments add up exactly
+    last = final_payment(principal, rate, months)
+    assert m * (months - 1) + last == principal + interest
+    assert abs(last - m) <= D("0.005") * months
     if rate == 0:
-        assert abs(interest) <= D("0.005") * months
+        assert interest == 0
 
 
 @given(

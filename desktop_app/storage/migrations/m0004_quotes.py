@@ -149,6 +149,12 @@ def freeze_triggers() -> list[str]:
         BEGIN
           SELECT RAISE(ABORT, 'DD_FROZEN: a signed contract cannot be deleted');
         END""",
+        # INSERT OR REPLACE would delete the signed row without firing the delete trigger
+        """CREATE TRIGGER contract_signed_irreplaceable BEFORE INSERT ON contract
+        WHEN EXISTS (SELECT 1 FROM contract WHERE id = NEW.id AND status != 'draft')
+        BEGIN
+          SELECT RAISE(ABORT, 'DD_FROZEN: a signed contract cannot be replaced');
+        END""",
         # a contract inserted as signed (e.g. by the sync) must carry its hashes
         """CREATE TRIGGER contract_signed_complete BEFORE INSERT ON contract
         WHEN NEW.status = 'signed' AND (NEW.content_hash = '' OR NEW.signed_at IS NULL)
