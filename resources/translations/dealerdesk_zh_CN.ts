@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Accept quote {number}</source>
+        <translation>接受报价单 {number}</translation>
+    </message>
+    <message>
+        <source>{customer} accepts quote {number} (v{version}, {total}). How does the customer pay? The purchase contract is drafted from the quote.</source>
+        <translation>{customer} 接受报价单 {number}（v{version}，{total}）。客户采用哪种付款方式？购车合同草稿将根据报价单生成。</translation>
+    </message>
+    <message>
+        <source>Full payment</source>
+        <translation>全款</translation>
+    </message>
+    <message>
+        <source>Plan {n}: {lender}, {months} months at {rate} % — {monthly} a month</source>
+        <translation>方案 {n}：{lender}，{months} 期，年利率 {rate}% — 月供 {monthly}</translation>
+    </message>
+    <message>
+        <source>lender not named</source>
+        <translation>未填写贷款机构</translation>
+    </message>
+    <message>
+        <source>Draft the contract</source>
+        <translation>生成合同草稿</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>This database has no dealership set up yet. Create the demo store with &apos;python -m desktop_app demo-data&apos; or register this PC with the hub.</source>
@@ -252,6 +279,41 @@
     <message>
         <source>&amp;Print day sheet</source>
         <translation>打印排班表(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approve the discount</source>
+        <translation>审批优惠</translation>
+    </message>
+    <message>
+        <source>The additional discount of ¥{discount} is above the consultant&apos;s limit of ¥{cap}. Approve it as {name}? Your approval is recorded with the quote.</source>
+        <translation>额外优惠 ¥{discount} 超出销售顾问的优惠限额 ¥{cap}。以 {name} 的身份批准吗？您的审批将随报价单一并记录。</translation>
+    </message>
+    <message>
+        <source>The additional discount of ¥{discount} is above your limit of ¥{cap}. A manager approves it here with their user name and password; the approval is recorded with the quote.</source>
+        <translation>额外优惠 ¥{discount} 超出您的优惠限额 ¥{cap}。请经理在此输入用户名和密码进行审批；审批将随报价单一并记录。</translation>
+    </message>
+    <message>
+        <source>why the discount is given</source>
+        <translation>给予优惠的原因</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s &amp;user name:</source>
+        <translation>经理用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
     </message>
 </context>
 <context>
@@ -693,6 +755,37 @@
     </message>
 </context>
 <context>
+    <name>BreakdownModel</name>
+    <message>
+        <source>− NEV relief ¥{amount}</source>
+        <translation>− 新能源减免 ¥{amount}</translation>
+    </message>
+    <message>
+        <source>{how}, {n} seats</source>
+        <translation>{how}，{n} 座</translation>
+    </message>
+    <message>
+        <source>New-energy vehicles are exempt</source>
+        <translation>新能源车免征</translation>
+    </message>
+    <message>
+        <source>{how}: ¥{figures}</source>
+        <translation>{how}：¥{figures}</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>How it is worked out</source>
+        <translation>计算说明</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>CalendarModel</name>
     <message>
         <source>{day} · today</source>
@@ -1021,6 +1114,362 @@ To print it again, open the appointment and choose “Print check-in sheet”.</
     <message>
         <source>&amp;Open appointment…</source>
         <translation>打开预约(&amp;O)…</translation>
+    </message>
+</context>
+<context>
+    <name>ContractEditor</name>
+    <message>
+        <source>Contract {number}</source>
+        <translation>购车合同 {number}</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <source>from quote {number} v{version}</source>
+        <translation>依据报价单 {number} v{version}</translation>
+    </message>
+    <message>
+        <source>Not signed yet: the content is not frozen</source>
+        <translation>尚未签署：内容未锁定</translation>
+    </message>
+    <message>
+        <source>✔ verified: the content is as signed</source>
+        <translation>✔ 已校验：内容与签署时一致</translation>
+    </message>
+    <message>
+        <source>✖ does NOT match what was signed</source>
+        <translation>✖ 与签署时的内容不一致</translation>
+    </message>
+    <message>
+        <source>Content hash</source>
+        <translation>内容校验值</translation>
+    </message>
+    <message>
+        <source>Content SHA-256: {content}
+PDF SHA-256: {pdf}</source>
+        <translation>内容 SHA-256：{content}
+PDF SHA-256：{pdf}</translation>
+    </message>
+    <message>
+        <source>Signed {when} by {name}. A signed contract cannot change: amend it (a new version that references this one) or void it with a reason.</source>
+        <translation>已于 {when} 由 {name} 登记签署。已签署的合同不能再修改：如需调整请作变更（补充协议，生成引用本版本的新版本），或填写原因作废。</translation>
+    </message>
+    <message>
+        <source>Void since {when} ({name}): {reason}</source>
+        <translation>已于 {when} 作废（{name}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Amendment of version {version}: edit the terms, print and have the buyer sign it; version {version} stays as it was signed.</source>
+        <translation>第 {version} 版的变更（补充协议）：修改条款后打印并请买受人签字；第 {version} 版保持签署时的内容不变。</translation>
+    </message>
+    <message>
+        <source>Plan {n}: {lender} · {months} months · {rate} % · down ¥{down}</source>
+        <translation>方案 {n}：{lender} · {months} 期 · {rate}% · 首付 ¥{down}</translation>
+    </message>
+    <message>
+        <source>lender not named</source>
+        <translation>未填写贷款机构</translation>
+    </message>
+    <message>
+        <source>The quote has no finance plans.</source>
+        <translation>报价单中没有贷款方案。</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>v{version} · {status} · {when}</source>
+        <translation>v{version} · {status} · {when}</translation>
+    </message>
+    <message>
+        <source>amends v{version}</source>
+        <translation>变更自 v{version}</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>当前显示</translation>
+    </message>
+    <message>
+        <source>A newer version exists: amend that one.</source>
+        <translation>已有更新的版本：请对该版本作变更。</translation>
+    </message>
+    <message>
+        <source>Car loan from {lender}: loan {loan} over {months} months at {rate} %, {monthly} a month; total interest {interest}.</source>
+        <translation>{lender} 汽车贷款：贷款金额 {loan}，{months} 期，年利率 {rate}%，月供 {monthly}；总利息 {interest}。</translation>
+    </message>
+    <message>
+        <source>Paid in full.</source>
+        <translation>全款支付。</translation>
+    </message>
+    <message>
+        <source>balance {amount} before delivery</source>
+        <translation>尾款 {amount}，交车前付清</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Contract {number} saved.</source>
+        <translation>合同 {number} 已保存。</translation>
+    </message>
+    <message>
+        <source>Mark signed</source>
+        <translation>标记为已签署</translation>
+    </message>
+    <message>
+        <source>Has the buyer signed the printed contract {number}?
+
+Its content and PDF are then frozen: any later change needs an amendment or a void.</source>
+        <translation>买受人是否已在打印的合同 {number} 上签字？
+
+确认后合同内容和 PDF 将被锁定：之后的任何修改都需要作变更（补充协议）或作废。</translation>
+    </message>
+    <message>
+        <source>Contract {number} signed.</source>
+        <translation>合同 {number} 已签署。</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未签署</translation>
+    </message>
+    <message>
+        <source>Amendment v{version} of {number} drafted.</source>
+        <translation>已起草 {number} 的变更版本 v{version}。</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Void the contract</source>
+        <translation>作废合同</translation>
+    </message>
+    <message>
+        <source>Why is contract {number} void? (recorded with the contract)</source>
+        <translation>合同 {number} 作废的原因是什么？（将随合同记录）</translation>
+    </message>
+    <message>
+        <source>Contract {number} is void.</source>
+        <translation>合同 {number} 已作废。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing contracts is not available in this version.</source>
+        <translation>此版本尚不能打印合同。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>The changes to this contract are not saved. Discard them?</source>
+        <translation>对此合同的修改尚未保存。要放弃修改吗？</translation>
+    </message>
+    <message>
+        <source>Purchase contract</source>
+        <translation>购车合同</translation>
+    </message>
+    <message>
+        <source>Buyer (买受人)</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess:</source>
+        <translation>地址(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>车型：</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour:</source>
+        <translation>颜色(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;VIN:</source>
+        <translation>车架号(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>once a car is allocated</source>
+        <translation>配车后填写</translation>
+    </message>
+    <message>
+        <source>En&amp;gine number:</source>
+        <translation>发动机号(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit (定金, ¥):</source>
+        <translation>定金（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <source>&amp;Full payment</source>
+        <translation>全款(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Car &amp;loan</source>
+        <translation>汽车贷款(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Finance &amp;plan:</source>
+        <translation>贷款方案(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Delivery da&amp;te:</source>
+        <translation>交车日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Pl&amp;ace:</source>
+        <translation>交车地点(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>交车方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Documents handed over with the car</source>
+        <translation>随车交付的文件</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Price and its breakdown (from the quote)</source>
+        <translation>价格及费用明细（来自报价单）</translation>
+    </message>
+    <message>
+        <source>Total on-road price (落地价)</source>
+        <translation>落地价</translation>
+    </message>
+    <message>
+        <source>Versions and amendments</source>
+        <translation>版本与变更</translation>
+    </message>
+    <message>
+        <source>Double-click a version to open it</source>
+        <translation>双击某个版本即可打开</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print contract set</source>
+        <translation>打印全套合同(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The contract with the insurance confirmation (保险确认单) and the purchase-tax application (购置税申请表)</source>
+        <translation>购车合同，以及保险确认单和购置税申请表</translation>
+    </message>
+    <message>
+        <source>Mark si&amp;gned…</source>
+        <translation>标记为已签署(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>The buyer has signed the printed contract: its content and PDF are frozen</source>
+        <translation>买受人已在打印的合同上签字：合同内容和 PDF 随即锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Amend</source>
+        <translation>变更(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make an amendment: a new draft version that references this signed contract</source>
+        <translation>作变更（补充协议）：生成引用本已签署合同的新草稿版本</translation>
+    </message>
+    <message>
+        <source>&amp;Void…</source>
+        <translation>作废(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Void the contract with a reason (recorded)</source>
+        <translation>填写原因作废合同（将被记录）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ContractListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>合同编号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号(VIN)</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>落地价</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Delivery date</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2764,190 @@ Please send the details below and the log file to your administrator:
         <source>Warranty expiry</source>
         <translation>保修到期</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Full payment</source>
+        <translation>全款</translation>
+    </message>
+    <message>
+        <source>Car loan</source>
+        <translation>汽车贷款</translation>
+    </message>
+    <message>
+        <source>Collected by the buyer at the dealership</source>
+        <translation>买受人到店自提</translation>
+    </message>
+    <message>
+        <source>Delivered to the buyer&apos;s address</source>
+        <translation>送车上门</translation>
+    </message>
+    <message>
+        <source>Model and trim</source>
+        <translation>车型配置</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>精品</translation>
+    </message>
+    <message>
+        <source>Insurance cover</source>
+        <translation>保险险种</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Vehicle and vessel tax band</source>
+        <translation>车船税档位</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>厂家促销</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已流失</translation>
+    </message>
+    <message>
+        <source>Manufacturer&apos;s guide price</source>
+        <translation>厂商指导价</translation>
+    </message>
+    <message>
+        <source>Additional discount</source>
+        <translation>额外优惠</translation>
+    </message>
+    <message>
+        <source>Selling price of the vehicle</source>
+        <translation>车辆成交价</translation>
+    </message>
+    <message>
+        <source>Vehicle purchase tax</source>
+        <translation>车辆购置税</translation>
+    </message>
+    <message>
+        <source>Compulsory traffic insurance</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation>商业险</translation>
+    </message>
+    <message>
+        <source>Vehicle and vessel tax</source>
+        <translation>车船税</translation>
+    </message>
+    <message>
+        <source>Registration service fee</source>
+        <translation>上牌服务费</translation>
+    </message>
+    <message>
+        <source>Finance service fee</source>
+        <translation>金融服务费</translation>
+    </message>
+    <message>
+        <source>Trade-in value of your car</source>
+        <translation>置换车辆评估价</translation>
+    </message>
+    <message>
+        <source>Trade-in subsidy</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>From the manufacturer&apos;s price list</source>
+        <translation>厂商价格表</translation>
+    </message>
+    <message>
+        <source>Factory option, part of the vehicle price</source>
+        <translation>原厂选装，计入车价</translation>
+    </message>
+    <message>
+        <source>Published promotion</source>
+        <translation>厂家公开促销</translation>
+    </message>
+    <message>
+        <source>Dealer discount</source>
+        <translation>经销商优惠</translation>
+    </message>
+    <message>
+        <source>Guide price + options − discounts; the invoice price</source>
+        <translation>指导价 + 选装 − 优惠，即发票价格</translation>
+    </message>
+    <message>
+        <source>Fitted by the dealer</source>
+        <translation>经销商加装</translation>
+    </message>
+    <message>
+        <source>Selling price ÷ 1.13 × 10 %</source>
+        <translation>成交价 ÷ 1.13 × 10%</translation>
+    </message>
+    <message>
+        <source>Statutory premium, first year</source>
+        <translation>法定保费，首年</translation>
+    </message>
+    <message>
+        <source>Estimate, first year</source>
+        <translation>首年保费估算</translation>
+    </message>
+    <message>
+        <source>By engine size, from the month of purchase to the end of the year</source>
+        <translation>按排量，自购车当月至当年年底</translation>
+    </message>
+    <message>
+        <source>Number plates and registration</source>
+        <translation>牌照及上牌手续</translation>
+    </message>
+    <message>
+        <source>Loan arrangement</source>
+        <translation>贷款手续办理</translation>
+    </message>
+    <message>
+        <source>Valuation of your car</source>
+        <translation>旧车评估价</translation>
+    </message>
+    <message>
+        <source>Manufacturer&apos;s trade-in subsidy</source>
+        <translation>厂家置换补贴</translation>
+    </message>
+    <message>
+        <source>{seats} seats</source>
+        <translation>{seats} 座</translation>
+    </message>
+    <message>
+        <source>NEV exempt</source>
+        <translation>新能源车免征</translation>
+    </message>
+    <message>
+        <source>NEV relief</source>
+        <translation>新能源减免</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2337,6 +2970,10 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>&amp;Workshop settings…</source>
         <translation>车间设置(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;les settings…</source>
+        <translation>销售设置(&amp;L)…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -2759,6 +3396,238 @@ Offline-first desk software for 4S dealerships.</source>
         <source>The database has no active manager or delivery specialist to record the export under.</source>
         <translation>数据库中没有在职的经理或交车专员，无法以其名义生成导出文件。</translation>
     </message>
+    <message>
+        <source>Clause “{clause}” uses {{{name}}}, which is not a known value. Known values: {known}.</source>
+        <translation>条款“{clause}”使用了 {{{name}}}，这不是可用的占位符。可用的占位符：{known}。</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s name is required.</source>
+        <translation>请填写买受人姓名。</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero.</source>
+        <translation>金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>A deposit (定金) may be at most {share} % of the price: ¥{limit}. Take the rest as an advance payment.</source>
+        <translation>定金最多为车价的 {share}%，即 ¥{limit}。超出部分请作为预付款收取。</translation>
+    </message>
+    <message>
+        <source>Paying by loan needs one of the quote&apos;s finance plans.</source>
+        <translation>贷款购车需要选择报价单中的一个贷款方案。</translation>
+    </message>
+    <message>
+        <source>The delivery date {date} is in the past.</source>
+        <translation>交车日期 {date} 已经过去。</translation>
+    </message>
+    <message>
+        <source>Say where the car is delivered.</source>
+        <translation>请填写交车地点。</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s ID number is missing or not valid: the signed contract must name the buyer by ID number.</source>
+        <translation>买受人身份证号缺失或无效：签署的合同必须写明买受人的身份证号。</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address is required before signing.</source>
+        <translation>签署前请填写买受人地址。</translation>
+    </message>
+    <message>
+        <source>Contract {number} is signed and cannot be changed. Make an amendment (a new version) or void it with a reason.</source>
+        <translation>合同 {number} 已签署，不能修改。请作变更（补充协议，生成新版本），或填写原因将其作废。</translation>
+    </message>
+    <message>
+        <source>Column {column} is empty.</source>
+        <translation>{column} 列为空。</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{text}” is not a whole number.</source>
+        <translation>{column} 列：“{text}”不是整数。</translation>
+    </message>
+    <message>
+        <source>Column {column}: {value} is outside {low}..{high}.</source>
+        <translation>{column} 列：{value} 不在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{text}” is not a date (YYYY-MM-DD).</source>
+        <translation>{column} 列：“{text}”不是有效日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{text}” is not an amount.</source>
+        <translation>{column} 列：“{text}”不是有效金额。</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{text}” is negative or not an amount.</source>
+        <translation>{column} 列：“{text}”为负数或不是有效金额。</translation>
+    </message>
+    <message>
+        <source>¥{amount} is not a plausible amount here (the limit is ¥{limit}).</source>
+        <translation>¥{amount} 在此处不是合理的金额（上限为 ¥{limit}）。</translation>
+    </message>
+    <message>
+        <source>Unknown kind “{text}” (expected one of {known}).</source>
+        <translation>未知类别“{text}”（应为以下之一：{known}）。</translation>
+    </message>
+    <message>
+        <source>The code is empty or longer than 40 characters.</source>
+        <translation>编码为空或超过 40 个字符。</translation>
+    </message>
+    <message>
+        <source>Column {column}: “{text}” must be a fraction between 0 and 0.2.</source>
+        <translation>{column} 列：“{text}”必须是 0 到 0.2 之间的小数。</translation>
+    </message>
+    <message>
+        <source>The promotion ends before it starts.</source>
+        <translation>促销的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A model needs a guide price above zero.</source>
+        <translation>车型的厂商指导价必须大于零。</translation>
+    </message>
+    <message>
+        <source>Unknown fuel type “{text}” (expected one of {known}).</source>
+        <translation>未知燃料类型“{text}”（应为以下之一：{known}）。</translation>
+    </message>
+    <message>
+        <source>A petrol or diesel model needs its engine size (engine_cc).</source>
+        <translation>汽油或柴油车型需要填写排量（engine_cc）。</translation>
+    </message>
+    <message>
+        <source>A promotion needs valid_from and valid_to (published dates).</source>
+        <translation>促销需要填写 valid_from 和 valid_to（公布的起止日期）。</translation>
+    </message>
+    <message>
+        <source>The price list is not a text file (UTF-8 or GB18030 CSV).</source>
+        <translation>价格表不是文本文件（应为 UTF-8 或 GB18030 编码的 CSV）。</translation>
+    </message>
+    <message>
+        <source>The price list has no column {column}. The first line must name the columns: {columns}.</source>
+        <translation>价格表缺少 {column} 列。第一行必须是列名：{columns}。</translation>
+    </message>
+    <message>
+        <source>The code {code} appears twice (first on line {first}).</source>
+        <translation>编码 {code} 重复出现（首次出现在第 {first} 行）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount of money.</source>
+        <translation>“{text}”不是有效的金额。</translation>
+    </message>
+    <message>
+        <source>The discounts (¥{discount}) are more than the price of the car (¥{price}).</source>
+        <translation>优惠合计（¥{discount}）超过了车价（¥{price}）。</translation>
+    </message>
+    <message>
+        <source>A car has between 1 and 60 seats.</source>
+        <translation>座位数应在 1 到 60 之间。</translation>
+    </message>
+    <message>
+        <source>A quote shows at most {count} finance plans.</source>
+        <translation>一份报价单最多列出 {count} 个贷款方案。</translation>
+    </message>
+    <message>
+        <source>Choose one of the finance plans on the quote.</source>
+        <translation>请选择报价单中的一个贷款方案。</translation>
+    </message>
+    <message>
+        <source>Plan {plan}: a new-car loan runs 12, 24, 36, 48 or 60 months, not {months}.</source>
+        <translation>方案 {plan}：新车贷款期数为 12、24、36、48 或 60 期，不能是 {months} 期。</translation>
+    </message>
+    <message>
+        <source>Plan {plan}: the interest rate must be between 0 % and {limit} %.</source>
+        <translation>方案 {plan}：年利率必须在 0% 到 {limit}% 之间。</translation>
+    </message>
+    <message>
+        <source>Plan {plan}: the down payment must be at least ¥{minimum} ({share} % of the selling price).</source>
+        <translation>方案 {plan}：首付不能低于 ¥{minimum}（车辆成交价的 {share}%）。</translation>
+    </message>
+    <message>
+        <source>Plan {plan}: the down payment is more than the selling price (¥{price}).</source>
+        <translation>方案 {plan}：首付超过了车辆成交价（¥{price}）。</translation>
+    </message>
+    <message>
+        <source>Plan {plan}: the fee must be between ¥0 and ¥{limit}.</source>
+        <translation>方案 {plan}：金融服务费应在 ¥0 到 ¥{limit} 之间。</translation>
+    </message>
+    <message>
+        <source>The additional discount of ¥{discount} is above your limit of ¥{cap}: a manager must approve it before the quote can be saved as sent or accepted.</source>
+        <translation>额外优惠 ¥{discount} 超出您的优惠限额 ¥{cap}：须经经理审批后，报价单才能保存为已发送或已接受。</translation>
+    </message>
+    <message>
+        <source>This value must be between {low} and {high}.</source>
+        <translation>此数值必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Give the reason for voiding the contract.</source>
+        <translation>请填写作废合同的原因。</translation>
+    </message>
+    <message>
+        <source>Only the current signed version of contract {number} can be amended.</source>
+        <translation>只能对合同 {number} 当前已签署的版本作变更。</translation>
+    </message>
+    <message>
+        <source>The car {vin} is already sold on contract {number}: choose another car or void that contract first.</source>
+        <translation>车辆 {vin} 已在合同 {number} 中售出：请选择其他车辆，或先作废该合同。</translation>
+    </message>
+    <message>
+        <source>No quote has the number {number}: give a quote number such as BJ20261120-EN49-001.</source>
+        <translation>没有编号为 {number} 的报价单：请输入报价单号（如 BJ20261120-EN49-001）。</translation>
+    </message>
+    <message>
+        <source>Quote {number} has no version {version}: `list quotes` shows the versions there are.</source>
+        <translation>报价单 {number} 没有第 {version} 版：可用 `list quotes` 查看现有版本。</translation>
+    </message>
+    <message>
+        <source>No contract has the number {number}: give a contract number such as HT20261120-EN49-001.</source>
+        <translation>没有编号为 {number} 的合同：请输入合同编号（如 HT20261120-EN49-001）。</translation>
+    </message>
+    <message>
+        <source>Contract {number} has no version {version}: `list contracts` shows the versions there are.</source>
+        <translation>合同 {number} 没有第 {version} 版：可用 `list contracts` 查看现有版本。</translation>
+    </message>
+    <message>
+        <source>The database has no active manager or administrator to record the price-list import under.</source>
+        <translation>数据库中没有在职的经理或管理员，无法以其名义记录价格表导入。</translation>
+    </message>
+    <message>
+        <source>Quote {number} is {status} and can no longer be changed. Revise it to make a new version.</source>
+        <translation>报价单 {number} 状态为“{status}”，不能再修改。请修订以生成新版本。</translation>
+    </message>
+    <message>
+        <source>Quote {number} expired on {date}: revise it to check today&apos;s prices before the customer accepts.</source>
+        <translation>报价单 {number} 已于 {date} 过期：请先修订，按当日价格重新核对后再由客户接受。</translation>
+    </message>
+    <message>
+        <source>This is an older version of quote {number}; version {version} is the current one. Older versions stay readable but cannot be changed.</source>
+        <translation>这是报价单 {number} 的旧版本；当前版本为第 {version} 版。旧版本只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <source>The approval was not given: the user name or password is wrong, or the account may not approve discounts.</source>
+        <translation>审批未通过：用户名或密码错误，或该账号无权审批优惠。</translation>
+    </message>
+    <message>
+        <source>Choose the customer the quote is for (search or add a customer).</source>
+        <translation>请选择报价单对应的客户（搜索或新建客户）。</translation>
+    </message>
+    <message>
+        <source>The price list {file} could not be read ({reason}). Close it in other programs (e.g. Excel) or copy it to this PC, then import again.</source>
+        <translation>无法读取价格表 {file}（{reason}）。请在其他程序（如 Excel）中关闭该文件，或将其复制到本机，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>The model code {code} is neither in this file nor in the price list.</source>
+        <translation>车型编码 {code} 既不在此文件中，也不在价格表中。</translation>
+    </message>
+    <message>
+        <source>Say why the customer did not buy (price, another brand, ...).</source>
+        <translation>请填写客户未购车（战败）的原因（价格、选择其他品牌等）。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not an interest rate: type the yearly rate, e.g. 3.99.</source>
+        <translation>“{text}”不是有效的利率：请输入年利率，例如 3.99。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number of months.</source>
+        <translation>“{text}”不是有效的期数。</translation>
+    </message>
 </context>
 <context>
     <name>PdiModel</name>
@@ -2836,6 +3705,25 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
 </context>
 <context>
+    <name>PlanColumn</name>
+    <message>
+        <source>Remove this plan from the quote</source>
+        <translation>从报价单中移除此方案</translation>
+    </message>
+    <message>
+        <source>bank or finance company</source>
+        <translation>银行或汽车金融公司</translation>
+    </message>
+    <message>
+        <source>Plan {n}</source>
+        <translation>方案 {n}</translation>
+    </message>
+    <message>
+        <source>The last instalment is {amount}: it settles the rounding.</source>
+        <translation>最后一期月供为 {amount}，用于结清分期计算产生的尾差。</translation>
+    </message>
+</context>
+<context>
     <name>PlanDeliveryDialog</name>
     <message>
         <source>Plan a delivery</source>
@@ -2895,6 +3783,650 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
 </context>
 <context>
+    <name>PriceListReportDialog</name>
+    <message>
+        <source>Price list imported</source>
+        <translation>价格表已导入</translation>
+    </message>
+    <message>
+        <source>{file}: {added} added, {updated} updated, {rejected} rejected.</source>
+        <translation>{file}：新增 {added} 条，更新 {updated} 条，未导入 {rejected} 条。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Why the row was rejected</source>
+        <translation>未导入原因</translation>
+    </message>
+    <message>
+        <source>The other rows were saved. Correct the rejected rows in the file and import it again: rows already saved are only updated.</source>
+        <translation>其他行已保存。请在文件中更正未导入的行后重新导入：已保存的行只会更新，不会重复添加。</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteBuilder</name>
+    <message>
+        <source>The price list has no models yet: a manager imports head office&apos;s price list first (Quotes &amp; Contracts → Import price list).</source>
+        <translation>价格表中还没有车型：请经理先导入总部的价格表（报价与合同 → 导入价格表）。</translation>
+    </message>
+    <message>
+        <source>(NEV)</source>
+        <translation>（新能源）</translation>
+    </message>
+    <message>
+        <source>New quote</source>
+        <translation>新建报价单</translation>
+    </message>
+    <message>
+        <source>Valid {days} days once saved</source>
+        <translation>保存后 {days} 天内有效</translation>
+    </message>
+    <message>
+        <source>Consultant: {name}</source>
+        <translation>销售顾问：{name}</translation>
+    </message>
+    <message>
+        <source>Quote {number}</source>
+        <translation>报价单 {number}</translation>
+    </message>
+    <message>
+        <source>older version, read-only</source>
+        <translation>旧版本，只读</translation>
+    </message>
+    <message>
+        <source>Expired on {date}</source>
+        <translation>已于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>Quoted {day} · valid until {date}</source>
+        <translation>报价日期 {day} · 有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>v{version} · {date} · {status}</source>
+        <translation>v{version} · {date} · {status}</translation>
+    </message>
+    <message>
+        <source>No promotion</source>
+        <translation>不参加促销</translation>
+    </message>
+    <message>
+        <source>Compulsory traffic insurance (交强险), ¥{amount}</source>
+        <translation>交强险 ¥{amount}</translation>
+    </message>
+    <message>
+        <source>Not allocated yet (factory order)</source>
+        <translation>暂未配车（向厂家订车）</translation>
+    </message>
+    <message>
+        <source>A quote shows at most {n} plans.</source>
+        <translation>一份报价单最多列出 {n} 个方案。</translation>
+    </message>
+    <message>
+        <source>A plan with the minimum down payment, to edit</source>
+        <translation>添加一个按最低首付计算的方案，可再修改</translation>
+    </message>
+    <message>
+        <source>Paying in full. Add up to {n} finance plans to compare.</source>
+        <translation>全款购车。最多可添加 {n} 个贷款方案进行对比。</translation>
+    </message>
+    <message>
+        <source>No finance plans on this quote.</source>
+        <translation>此报价单没有贷款方案。</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>没有匹配的客户。</translation>
+    </message>
+    <message>
+        <source>No customer chosen yet</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>No car in stock matches.</source>
+        <translation>没有匹配的库存车辆。</translation>
+    </message>
+    <message>
+        <source>{n} cars match: type more.</source>
+        <translation>匹配到 {n} 台车：请继续输入。</translation>
+    </message>
+    <message>
+        <source>✔ {vin}</source>
+        <translation>✔ {vin}</translation>
+    </message>
+    <message>
+        <source>consultants&apos; limit: ¥{cap}; you may approve</source>
+        <translation>销售顾问限额：¥{cap}；您可审批</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无限额</translation>
+    </message>
+    <message>
+        <source>your limit: ¥{cap}</source>
+        <translation>您的限额：¥{cap}</translation>
+    </message>
+    <message>
+        <source>✔ Approved by {name}</source>
+        <translation>✔ 已由 {name} 批准</translation>
+    </message>
+    <message>
+        <source>Above the consultants&apos; limit of ¥{cap}: saving records you as the approver.</source>
+        <translation>超出销售顾问优惠限额 ¥{cap}：保存时将记录您为审批人。</translation>
+    </message>
+    <message>
+        <source>Above your limit of ¥{cap}: a manager must approve ¥{discount} before the quote is sent.</source>
+        <translation>超出您的优惠限额 ¥{cap}：发送报价单前，须由经理审批这笔 ¥{discount} 的优惠。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Additional discount</source>
+        <translation>额外优惠</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>厂家促销</translation>
+    </message>
+    <message>
+        <source>Trade-in valuation</source>
+        <translation>置换车辆评估价</translation>
+    </message>
+    <message>
+        <source>Trade-in subsidy</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Accessories</source>
+        <translation>精品</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <source>Finance plans</source>
+        <translation>贷款方案</translation>
+    </message>
+    <message>
+        <source>Model and trim</source>
+        <translation>车型配置</translation>
+    </message>
+    <message>
+        <source>{field}: {message}</source>
+        <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>The changes to this quote are not saved. Discard them?</source>
+        <translation>对此报价单的修改尚未保存。要放弃修改吗？</translation>
+    </message>
+    <message>
+        <source>Quote {number} saved.</source>
+        <translation>报价单 {number} 已保存。</translation>
+    </message>
+    <message>
+        <source>Quote {number} marked sent.</source>
+        <translation>报价单 {number} 已标记为“已发送”。</translation>
+    </message>
+    <message>
+        <source>Choose the customer first: the quote is saved with it.</source>
+        <translation>请先选择客户：报价单需与客户一起保存。</translation>
+    </message>
+    <message>
+        <source>Discount of ¥{amount} approved by {name}.</source>
+        <translation>{name} 已批准 ¥{amount} 的优惠。</translation>
+    </message>
+    <message>
+        <source>Version {version} of {number} is open to edit.</source>
+        <translation>{number} 的第 {version} 版已打开，可以编辑。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing quotes is not available in this version.</source>
+        <translation>此版本尚不能打印报价单。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>Older versions open read-only</source>
+        <translation>旧版本以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Search: name, mobile, plate or VIN</source>
+        <translation>搜索：姓名、手机、车牌或车架号</translation>
+    </message>
+    <message>
+        <source>New c&amp;ustomer…</source>
+        <translation>新建客户(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>&amp;Model and trim:</source>
+        <translation>车型配置(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Find in stock by &amp;VIN:</source>
+        <translation>按车架号查库存(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>last 6 or 8 characters</source>
+        <translation>后 6 位或后 8 位</translation>
+    </message>
+    <message>
+        <source>Car in s&amp;tock:</source>
+        <translation>库存车辆(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour:</source>
+        <translation>颜色(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Options and accessories</source>
+        <translation>选装与精品</translation>
+    </message>
+    <message>
+        <source>Factory options (选装)</source>
+        <translation>原厂选装</translation>
+    </message>
+    <message>
+        <source>Accessories (精品)</source>
+        <translation>精品</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>&amp;Promotion:</source>
+        <translation>厂家促销(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>A&amp;dditional discount (¥):</source>
+        <translation>额外优惠（元）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve…</source>
+        <translation>审批(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A manager approves the discount (their name and password at this PC, or signed in)</source>
+        <translation>由经理审批优惠（在本机输入经理的用户名和密码，或经理本人已登录）</translation>
+    </message>
+    <message>
+        <source>Trade-in (置换)</source>
+        <translation>置换</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;old car:</source>
+        <translation>客户旧车(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>model, year, plate</source>
+        <translation>车型、年份、车牌</translation>
+    </message>
+    <message>
+        <source>Valuation (¥):</source>
+        <translation>评估价（元）：</translation>
+    </message>
+    <message>
+        <source>Trade-in subsidy (¥):</source>
+        <translation>置换补贴（元）：</translation>
+    </message>
+    <message>
+        <source>Insurance (first year)</source>
+        <translation>保险（首年）</translation>
+    </message>
+    <message>
+        <source>Compulsory traffic insurance (交强险)</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Purchase-cost breakdown (购车费用明细)</source>
+        <translation>购车费用明细</translation>
+    </message>
+    <message>
+        <source>Total on-road price (落地价)</source>
+        <translation>落地价</translation>
+    </message>
+    <message>
+        <source>Finance comparison (贷款方案)</source>
+        <translation>贷款方案对比</translation>
+    </message>
+    <message>
+        <source>Add a finance &amp;plan</source>
+        <translation>添加贷款方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Down payment (¥)</source>
+        <translation>首付（元）</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期数（月）</translation>
+    </message>
+    <message>
+        <source>Interest rate (% a year)</source>
+        <translation>年利率（%）</translation>
+    </message>
+    <message>
+        <source>Finance service fee (¥)</source>
+        <translation>金融服务费（元）</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款金额</translation>
+    </message>
+    <message>
+        <source>Monthly payment</source>
+        <translation>月供</translation>
+    </message>
+    <message>
+        <source>Total interest</source>
+        <translation>总利息</translation>
+    </message>
+    <message>
+        <source>Due at purchase</source>
+        <translation>购车时应付</translation>
+    </message>
+    <message>
+        <source>Total cost of the car</source>
+        <translation>购车总成本</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Mark s&amp;ent</source>
+        <translation>标记为已发送(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The customer has the quote: later changes make a new version</source>
+        <translation>客户已拿到报价单：之后的修改将生成新版本</translation>
+    </message>
+    <message>
+        <source>P&amp;rint</source>
+        <translation>打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rev&amp;ise</source>
+        <translation>修订(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Make a new version with today&apos;s prices; this one stays readable</source>
+        <translation>按当日价格生成新版本；本版本仍可查看</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteListModel</name>
+    <message>
+        <source>Number</source>
+        <translation>报价单号</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>落地价</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesView</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Open (draft or sent)</source>
+        <translation>进行中（草稿或已发送）</translation>
+    </message>
+    <message>
+        <source>{n} quotes</source>
+        <translation>共 {n} 份报价单</translation>
+    </message>
+    <message>
+        <source>{n} contracts</source>
+        <translation>共 {n} 份合同</translation>
+    </message>
+    <message>
+        <source>Revise</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Version {version} of {number} is open to edit.</source>
+        <translation>{number} 的第 {version} 版已打开，可以编辑。</translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation>标记为流失（战败）</translation>
+    </message>
+    <message>
+        <source>Why did {customer} not buy? (price, another brand, …)</source>
+        <translation>{customer} 为什么没有购车？（价格、选择其他品牌…）</translation>
+    </message>
+    <message>
+        <source>Quote {number} marked lost.</source>
+        <translation>报价单 {number} 已标记为流失。</translation>
+    </message>
+    <message>
+        <source>Accept quote {number}</source>
+        <translation>接受报价单 {number}</translation>
+    </message>
+    <message>
+        <source>{customer} accepts quote {number} (v{version}, {total}) and pays in full. Draft the purchase contract?</source>
+        <translation>{customer} 接受报价单 {number}（v{version}，{total}），全款购车。现在生成购车合同草稿吗？</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>未接受</translation>
+    </message>
+    <message>
+        <source>Contract {number} drafted from quote {quote}.</source>
+        <translation>已根据报价单 {quote} 生成合同草稿 {number}。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing quotes is not available in this version.</source>
+        <translation>此版本尚不能打印报价单。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Import price list</source>
+        <translation>导入价格表</translation>
+    </message>
+    <message>
+        <source>Price lists (*.csv);;All files (*)</source>
+        <translation>价格表 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Price list not imported</source>
+        <translation>价格表未导入</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be read ({reason}). Close it in other programs (Excel keeps it locked) and try again.</source>
+        <translation>无法读取文件 {path}（{reason}）。请在其他程序中关闭该文件（Excel 打开文件时会将其锁定）后重试。</translation>
+    </message>
+    <message>
+        <source>Price list: {added} added, {updated} updated, {rejected} rejected.</source>
+        <translation>价格表：新增 {added} 条，更新 {updated} 条，未导入 {rejected} 条。</translation>
+    </message>
+    <message>
+        <source>Printing contracts is not available in this version.</source>
+        <translation>此版本尚不能打印合同。</translation>
+    </message>
+    <message>
+        <source>Quotes &amp; Contracts</source>
+        <translation>报价与合同</translation>
+    </message>
+    <message>
+        <source>&amp;Quotes</source>
+        <translation>报价单(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New quote…</source>
+        <translation>新建报价单(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Build a new itemised quote for a customer</source>
+        <translation>为客户制作新的分项报价单</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Revise</source>
+        <translation>修订(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Make a new version of the selected quote with today&apos;s prices; the old version stays readable</source>
+        <translation>按当日价格为所选报价单生成新版本；旧版本仍可查看</translation>
+    </message>
+    <message>
+        <source>Mark &amp;lost…</source>
+        <translation>标记流失(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The customer did not buy: record why</source>
+        <translation>客户未购车（战败）：记录原因</translation>
+    </message>
+    <message>
+        <source>&amp;Accept → contract…</source>
+        <translation>接受 → 生成合同(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The customer accepts the quote: draft the purchase contract from it</source>
+        <translation>客户接受报价：据此生成购车合同草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The quote (报价单) on A4 with every line explained</source>
+        <translation>报价单（A4，逐项说明）</translation>
+    </message>
+    <message>
+        <source>&amp;Import price list…</source>
+        <translation>导入价格表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Read head office&apos;s price list (CSV): models, options, accessories, insurance, fees, promotions</source>
+        <translation>读取总部价格表（CSV）：车型、选装、精品、保险、费用、促销</translation>
+    </message>
+    <message>
+        <source>Number, customer, phone or model</source>
+        <translation>报价单号、客户、电话或车型</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mine only</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Contracts</source>
+        <translation>合同(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Print contract set</source>
+        <translation>打印全套合同(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The contract with the insurance confirmation and the purchase-tax application</source>
+        <translation>购车合同，以及保险确认单和购置税申请表</translation>
+    </message>
+    <message>
+        <source>Number, buyer, phone, VIN or model</source>
+        <translation>合同编号、买受人、电话、车架号或车型</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>状态(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Mine onl&amp;y</source>
+        <translation>只看我的(&amp;Y)</translation>
+    </message>
+</context>
+<context>
     <name>ReceptionDisplay</name>
     <message>
         <source>Service status</source>
@@ -2923,6 +4455,113 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Could not refresh: {error}</source>
         <translation>无法刷新：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SalesSettingsDialog</name>
+    <message>
+        <source>Values filled in from the contract: {names}</source>
+        <translation>可用占位符（按合同内容自动填入）：{names}</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these settings.</source>
+        <translation>只有经理可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>New clause</source>
+        <translation>新条款</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Sales settings</source>
+        <translation>销售设置</translation>
+    </message>
+    <message>
+        <source>Quote rules</source>
+        <translation>报价规则</translation>
+    </message>
+    <message>
+        <source>Consultant&apos;s &amp;discount limit (¥, on top of promotions)</source>
+        <translation>销售顾问额外优惠限额（元，厂家促销之外）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Minimum down payment, &amp;petrol / diesel / hybrid</source>
+        <translation>最低首付比例：汽油 / 柴油 / 油电混合(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Minimum down payment, &amp;new-energy</source>
+        <translation>最低首付比例：新能源(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Highest loan &amp;interest rate</source>
+        <translation>贷款最高年利率(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Compulsory insurance, &amp;under 6 seats (¥)</source>
+        <translation>交强险：6 座以下（元）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Compulsory insurance, 6 &amp;seats or more (¥)</source>
+        <translation>交强险：6 座及以上（元）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Registration service fee (¥, if the price list has none)</source>
+        <translation>上牌服务费（元，价格表未列出时使用）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Finance service fee (¥, if the price list has none)</source>
+        <translation>金融服务费（元，价格表未列出时使用）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Quotes are &amp;valid for (days)</source>
+        <translation>报价单有效期（天）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Default d&amp;eposit (¥)</source>
+        <translation>默认定金（元）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Deposit at most (share of the price)</source>
+        <translation>定金上限（占车价比例）</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;date: days after the contract</source>
+        <translation>交车日期：签约后天数(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Contract clauses</source>
+        <translation>合同条款</translation>
+    </message>
+    <message>
+        <source>&amp;Add clause</source>
+        <translation>添加条款(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove clause</source>
+        <translation>删除条款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;standard clauses</source>
+        <translation>恢复标准条款(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>正文（中文）</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>正文（英文）</translation>
     </message>
 </context>
 <context>

@@ -732,9 +732,8 @@ class QuoteBuilder(QDialog):
 
     def _show_customer_text(self, name: str, phone: str) -> None:
         if not name:
-            self.ui.customerLabel.setText(
-                f"<span style='color:#7b8794'>{_html(self.tr('No customer chosen yet'))}</span>"
-            )
+            hint = self.tr("No customer chosen yet")
+            self.ui.customerLabel.setText(f"<span style='color:#7b8794'>{_html(hint)}</span>")
             return
         self.ui.customerLabel.setText(f"<b>{_html(name)}</b>&nbsp;&nbsp;{_html(phone)}")
 

@@ -277,8 +277,9 @@ class ContractEditor(QDialog):
             else:
                 state = self.tr("✖ does NOT match what was signed")
                 colour = PROBLEM_COLOUR
+            caption = self.tr("Content hash")
             u.hashLabel.setText(
-                f"<span style='color:#486581'>{_html(self.tr('Content hash'))}</span> "
+                f"<span style='color:#486581'>{_html(caption)}</span> "
                 f"<code>{short}</code> "
                 f"<span style='color:{colour}; font-weight:600'>{_html(state)}</span>"
             )

@@ -222,7 +222,9 @@ def breakdown_rows(
         elif line.kind is LineKind.VESSEL_TAX and nev:
             how = QCoreApplication.translate("BreakdownModel", "New-energy vehicles are exempt")
         elif line.kind is LineKind.VESSEL_TAX and line.detail:
-            how = f"{how}: ¥{line.detail}"
+            how = QCoreApplication.translate("BreakdownModel", "{how}: ¥{figures}").format(
+                how=how, figures=line.detail
+            )
         rows.append(
             BreakdownRow(
                 line.kind,
