@@ -470,6 +470,60 @@ class ContractRow(SyncedModel):
         table_name = "contract"
 
 
+class CareAttemptRow(SyncedModel):
+    task_id = pw.TextField()
+    at = pw.TextField()
+    reached = pw.BooleanField(default=False)
+    reason = pw.TextField(default="")
+    channel = pw.TextField(default="call")
+    note = pw.TextField(default="")
+    actor = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "care_attempt"
+
+
+class CareOutcomeRow(SyncedModel):
+    task_id = pw.TextField()
+    at = pw.TextField()
+    satisfaction = pw.TextField(default="")
+    grievances = pw.TextField(default="[]")
+    mileage_km = pw.IntegerField(null=True)
+    service_type = pw.TextField(default="")
+    wants_appointment = pw.BooleanField(default=False)
+    note = pw.TextField(default="")
+    complaint_id = pw.TextField(null=True)
+    actor = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "care_outcome"
+
+
+class ComplaintRow(SyncedModel):
+    site_id = pw.TextField()
+    number = pw.TextField()
+    customer_id = pw.TextField(null=True)
+    vehicle_id = pw.TextField(null=True)
+    opened_at = pw.TextField()
+    channel = pw.TextField(default="phone")
+    description = pw.TextField()
+    severity = pw.TextField(default="normal")
+    status = pw.TextField(default="open")
+    owner_id = pw.TextField(null=True)
+    responded_at = pw.TextField(null=True)
+    response = pw.TextField(default="")
+    escalated_to = pw.TextField(null=True)
+    escalated_at = pw.TextField(null=True)
+    resolution = pw.TextField(default="")
+    resolution_note = pw.TextField(default="")
+    resolved_at = pw.TextField(null=True)
+    closed_at = pw.TextField(null=True)
+    source_task_id = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "complaint"
+
+
 ALL_MODELS: list[type[pw.Model]] = [
     Site,
     Staff,
@@ -497,4 +551,7 @@ ALL_MODELS: list[type[pw.Model]] = [
     PriceItemRow,
     QuoteRow,
     ContractRow,
+    CareAttemptRow,
+    CareOutcomeRow,
+    ComplaintRow,
 ]

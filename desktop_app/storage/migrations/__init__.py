@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import m0001_initial, m0002_appointments, m0003_deliveries, m0004_quotes
+from . import m0001_initial, m0002_appointments, m0003_deliveries, m0004_quotes, m0005_care
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -19,6 +19,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (2, m0002_appointments.apply),
     (3, m0003_deliveries.apply),
     (4, m0004_quotes.apply),
+    (5, m0005_care.apply),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
