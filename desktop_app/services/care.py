@@ -210,16 +210,17 @@ class CareService:
                     )
                 )
         if car.warranty_end is not None and car.warranty_end >= today:
-            opens = add_months(car.warranty_end, -rules.warranty_lead_months)
-            if opens <= horizon:
+            remind = add_months(car.warranty_end, -rules.warranty_lead_months)
+            if remind <= horizon:
                 out.append(
                     Due(
                         CareKind.WARRANTY_EXPIRY,
                         c,
                         v,
-                        opens,
-                        car.warranty_end,
+                        remind,
+                        remind,
                         f"warranty:{v}:{car.warranty_end.isoformat()}",
+                        title=car.warranty_end.isoformat(),
                     )
                 )
         if car.insurance_expiry is not None and car.insurance_expiry >= today:
@@ -267,10 +268,10 @@ class CareService:
                 wanted_subjects.setdefault((due.kind.value, subject), set()).add(due.key)
                 if due.key in keys or self._silenced(dnc, due.customer_id, due.kind):
                     continue
-                if (due.kind.value, subject, due.due.isoformat()) in taken:
-                    continue  # the delivery already made this one
+                if self._near(taken.get((due.kind.value, subject), ()), due.due):
+                    continue  # the delivery (or an earlier rule) already made this one
                 keys.add(due.key)
-                taken.add((due.kind.value, subject, due.due.isoformat()))
+                taken.setdefault((due.kind.value, subject), []).append(due.due)
                 fresh.append(due)
             self.repo.insert_tasks(self.session.site.id, fresh, self.session.staff.id)
             # an open rule task whose facts changed has a successor: cancel it
@@ -292,6 +293,12 @@ class CareService:
                 self.session.staff.id,
             )
         return GenerationReport(len(fresh), cancelled, expired, len({d.vehicle_id for d in wanted}))
+
+    @staticmethod
+    def _near(dues: list[dt.date] | tuple[()], due: dt.date) -> bool:
+        """The same reminder for the same car within 45 days: the delivery's follow-up and a
+        rule's may count from slightly different dates; one call is enough."""
+        return any(abs((other - due).days) <= 45 for other in dues)
 
     @staticmethod
     def _silenced(dnc: set[tuple[str, str]], customer_id: str, kind: CareKind) -> bool:

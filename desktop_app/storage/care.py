@@ -200,18 +200,18 @@ class CareRepository:
 
     def task_index(
         self,
-    ) -> tuple[set[str], set[tuple[str, str, str]], dict[str, tuple[str, str, str]]]:
-        """Rule keys ever generated; (kind, vehicle or customer, due) of every task; and the
-        open rule tasks: key → (id, kind, subject)."""
+    ) -> tuple[set[str], dict[tuple[str, str], list[dt.date]], dict[str, tuple[str, str, str]]]:
+        """Rule keys ever generated; the due dates of every task by (kind, vehicle or
+        customer); and the open rule tasks: key → (id, kind, subject)."""
         keys: set[str] = set()
-        taken: set[tuple[str, str, str]] = set()
+        taken: dict[tuple[str, str], list[dt.date]] = {}
         open_rule: dict[str, tuple[str, str, str]] = {}
         for task_id, kind, vehicle, customer, source, source_id, due, status in self.db.raw.execute(
             "SELECT id, kind, vehicle_id, customer_id, source, source_id, due, status "
             "FROM care_task WHERE deleted_at IS NULL"
         ):
             subject = vehicle or customer or ""
-            taken.add((kind, subject, due))
+            taken.setdefault((kind, subject), []).append(dt.date.fromisoformat(due))
             if source == RULE and source_id:
                 keys.add(source_id)
                 if status == TaskStatus.OPEN.value:
