@@ -568,3 +568,141 @@ def parse_month(text: str) -> tuple[dt.date, dt.date]:
             text=text,
         ) from None
     return first, add_months(first, 1)
+
+
+# the settings form: each timing, its label, its unit and the range a manager may choose
+RULE_FIELDS: tuple[tuple[str, str, int, int], ...] = (
+    (
+        "first_window_months",
+        QT_TRANSLATE_NOOP("Labels", "First maintenance: window opens after (months)"),
+        1,
+        12,
+    ),
+    (
+        "regular_interval_months",
+        QT_TRANSLATE_NOOP("Labels", "Regular maintenance: every (months)"),
+        1,
+        24,
+    ),
+    (
+        "regular_interval_km",
+        QT_TRANSLATE_NOOP("Labels", "Regular maintenance: every (km)"),
+        1000,
+        50_000,
+    ),
+    (
+        "regular_lead_days",
+        QT_TRANSLATE_NOOP("Labels", "Regular maintenance: remind before due (days)"),
+        0,
+        60,
+    ),
+    (
+        "warranty_lead_months",
+        QT_TRANSLATE_NOOP("Labels", "Warranty expiry: remind before (months)"),
+        0,
+        12,
+    ),
+    (
+        "insurance_lead_months",
+        QT_TRANSLATE_NOOP("Labels", "Insurance renewal: remind before expiry (months)"),
+        0,
+        6,
+    ),
+    (
+        "inspection_lead_days",
+        QT_TRANSLATE_NOOP("Labels", "Annual inspection: remind before due (days)"),
+        0,
+        90,
+    ),
+    (
+        "inspection_first_years",
+        QT_TRANSLATE_NOOP("Labels", "Annual inspection: first at (years)"),
+        1,
+        10,
+    ),
+    (
+        "birthday_within_hours",
+        QT_TRANSLATE_NOOP("Labels", "Birthday: call within (hours of opening)"),
+        1,
+        12,
+    ),
+    (
+        "satisfaction_after_days",
+        QT_TRANSLATE_NOOP("Labels", "Satisfaction call: after the repair (days)"),
+        0,
+        30,
+    ),
+    (
+        "satisfaction_expires_days",
+        QT_TRANSLATE_NOOP("Labels", "Satisfaction call: expires on day"),
+        1,
+        60,
+    ),
+    (
+        "lost_min_days",
+        QT_TRANSLATE_NOOP("Labels", "Lost customer: last visit at least (days ago)"),
+        30,
+        720,
+    ),
+    (
+        "lost_max_days",
+        QT_TRANSLATE_NOOP("Labels", "Lost customer: last visit at most (days ago)"),
+        60,
+        1500,
+    ),
+    (
+        "complaint_response_minutes",
+        QT_TRANSLATE_NOOP("Labels", "Complaint: first response within (minutes)"),
+        5,
+        480,
+    ),
+    (
+        "complaint_callback_hours",
+        QT_TRANSLATE_NOOP("Labels", "Complaint: callback after resolution (hours)"),
+        1,
+        168,
+    ),
+    (
+        "complaint_second_days",
+        QT_TRANSLATE_NOOP("Labels", "Complaint: second callback (days)"),
+        1,
+        60,
+    ),
+    ("attempts", QT_TRANSLATE_NOOP("Labels", "Unreachable after (calls)"), 1, 10),
+    ("attempt_window_days", QT_TRANSLATE_NOOP("Labels", "… within (days)"), 1, 14),
+    ("horizon_days", QT_TRANSLATE_NOOP("Labels", "Show tasks opening within (days)"), 0, 60),
+)
+
+
+def validate_rules(rules: CareRules) -> None:
+    """Refuse timings outside their ranges or that contradict each other, naming the field."""
+    for name, _label, low, high in RULE_FIELDS:
+        value = getattr(rules, name)
+        if not low <= value <= high:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Messages", "This value must be between {low} and {high}."),
+                field=name,
+                low=str(low),
+                high=str(high),
+            )
+    if rules.lost_min_days >= rules.lost_max_days:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Messages", "The lost-customer window must end after it starts."),
+            field="lost_max_days",
+        )
+    if rules.satisfaction_after_days >= rules.satisfaction_expires_days:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Messages", "The satisfaction call must expire after the day it opens."
+            ),
+            field="satisfaction_expires_days",
+        )
+    days = rules.callback_days
+    if not days or any(d < 0 or d > 365 for d in days) or list(days) != sorted(set(days)):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Messages",
+                "Callback days are whole days after delivery, ascending, e.g. 1, 3, 7, 30, 90.",
+            ),
+            field="callback_days",
+        )

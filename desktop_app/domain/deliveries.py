@@ -458,6 +458,7 @@ def follow_ups(
     first_service_months: int,
     warranty_months: int,
     insurance_expiry: dt.date | None,
+    callback_days: tuple[int, ...] = CALLBACK_DAYS,
 ) -> list[Task]:
     """The tasks a delivery creates: callbacks on day 1, 3, 7, 30 and 90; the first
     maintenance window (opens 2 months after delivery, due by the model's first-service
@@ -471,7 +472,7 @@ def follow_ups(
             delivered + dt.timedelta(days=d),
             f"D+{d}",
         )
-        for d in CALLBACK_DAYS
+        for d in callback_days
     ]
     due_first = add_months(delivered, max(first_service_months, 1))
     opens_first = min(add_months(delivered, 2), due_first)

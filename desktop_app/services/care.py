@@ -39,6 +39,7 @@ from ..domain.care import (
     next_birthday,
     parse_month,
     regular_maintenance_due,
+    validate_rules,
 )
 from ..domain.customers import ContactTask
 from ..domain.deliveries import add_months
@@ -121,6 +122,7 @@ class CareService:
     def save_rules(self, rules: CareRules) -> None:
         if not self.session.can(Permission.EDIT_SETTINGS):
             raise PermissionDenied()
+        validate_rules(rules)
         with self.db.write():
             self.repo.save_rules_json(self.session.site.id, rules.to_json(), self.session.staff.id)
 

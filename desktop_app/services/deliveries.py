@@ -129,6 +129,14 @@ class DeliveryService:
             photo_dir = data_dir() / "photos"
         self.photo_dir = photo_dir
 
+    def _callback_days(self) -> tuple[int, ...]:
+        """The post-delivery callback days of the care settings (default 1, 3, 7, 30, 90)."""
+        from ..domain.care import CareRules
+        from ..storage.care import CareRepository
+
+        data = CareRepository(self.db).rules_json(self.session.site.id)
+        return (CareRules() if data is None else CareRules.from_json(data)).callback_days
+
     # -- templates -----------------------------------------------------------------------
 
     def ensure_templates(self) -> None:
@@ -463,7 +471,11 @@ class DeliveryService:
             if vehicle is not None and not self.repo.tasks_for(delivery_id):
                 first_months, warranty_months = self._model_terms(vehicle.model_id)
                 tasks = follow_ups(
-                    now.date(), first_months, warranty_months, vehicle.insurance_expiry
+                    now.date(),
+                    first_months,
+                    warranty_months,
+                    vehicle.insurance_expiry,
+                    self._callback_days(),
                 )
                 self.repo.add_tasks(
                     self.session.site.id,
