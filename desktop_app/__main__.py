@@ -1,6 +1,8 @@
 """``python -m desktop_app``: the GUI by default, plus command-line tools.
 
 Commands: demo-data, screenshot, list, print, export, import, check (see ``--help`` of each).
+``list care`` prints the care tasks on file (it does not generate tasks); ``print kpi-report``
+exits 1 when the month has no data.
 """
 
 from __future__ import annotations
@@ -61,12 +63,25 @@ def build_parser() -> argparse.ArgumentParser:
     lst = sub.add_parser("list", help="print records one a line, number first")
     lst.add_argument(
         "kind",
-        choices=["customers", "vehicles", "appointments", "deliveries", "quotes", "contracts"],
+        choices=[
+            "customers",
+            "vehicles",
+            "appointments",
+            "deliveries",
+            "quotes",
+            "contracts",
+            "care",
+        ],
+        help="care: the open care tasks on file that are due to be worked by --date (today's "
+        "and overdue; default today): type, customer, phone, due. Tasks are not generated "
+        "first: the list shows what the worklist holds",
     )
     _db_arg(lst)
     lst.add_argument("--limit", type=int, default=0, help="at most this many lines (0: all)")
     lst.add_argument(
-        "--date", type=_date, help="appointments, deliveries: only this day (YYYY-MM-DD)"
+        "--date",
+        type=_date,
+        help="appointments, deliveries: only this day; care: the worklist of this day (YYYY-MM-DD)",
     )
 
     prt = sub.add_parser("print", help="write a document to a PDF")
@@ -81,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
             "quote",
             "contract",
             "contract-set",
+            "kpi-report",
         ],
     )
     prt.add_argument(
@@ -89,10 +105,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="customer: mobile number; register, checkin: appointment serial (2026-11-20-003) "
         "or repair-order number (RO20261120-001); delivery: record number (JC20261120-001); "
         "quote: quote number (BJ20261120-EN49-001); contract, contract-set: contract number "
-        "(HT20261120-EN49-001); day-sheet: not needed (see --date)",
+        "(HT20261120-EN49-001); day-sheet, kpi-report: not needed (see --date, --month)",
     )
     _db_arg(prt)
     prt.add_argument("--date", type=_date, help="day-sheet: the day (default: today)")
+    prt.add_argument(
+        "--month",
+        type=_month,
+        help="kpi-report: the month, YYYY-MM (default: the last complete month); exit 1 if "
+        "that month has no data",
+    )
     prt.add_argument(
         "--version",
         type=_positive,
@@ -199,6 +221,18 @@ def _demo_data(db_path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
+def _month(text: str) -> str:
+    """A YYYY-MM month for argparse: a bad one exits 2 with the domain's message."""
+    from .domain.care import parse_month
+    from .domain.errors import ValidationError
+
+    try:
+        first, _end = parse_month(text)
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return f"{first:%Y-%m}"
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -220,6 +254,10 @@ def _list(db_path: Path, kind: str, limit: int, day: dt.date | None = None) -> i
             lines = quote_lines(db, limit)
         elif kind == "contracts":
             lines = contract_lines(db, limit)
+        elif kind == "care":
+            from .services.care_documents import care_lines
+
+            lines = care_lines(db, day or dt.date.today(), limit)
         else:
             lines = list_lines(db, kind, limit, day)
         for line in lines:
@@ -236,6 +274,10 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
     from .storage.db import open_database
 
     number: str | None = args.number
+    if args.kind == "kpi-report":
+        return _print_kpi_report(db_path, args, parser)
+    if args.month is not None:
+        parser.error(f"print {args.kind} has no month: leave out --month")
     if args.kind == "day-sheet":
         if args.date is None and number:
             args.date = _date_or_exit(number, parser)
@@ -264,19 +306,60 @@ def _print(db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentPar
             data = print_document(db, args.kind, number, lang)
     finally:
         db.close()
+    return _write_out(args.out, data)
+
+
+def _write_out(out: Path, data: bytes) -> int:
     try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(data)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
     except OSError as error:
         reason = (
             "a file has the name of a folder on that path"
             if isinstance(error, FileExistsError | NotADirectoryError)
             else error.strerror or error
         )
-        print(f"error: cannot write {args.out}: {reason}", file=sys.stderr)
+        print(f"error: cannot write {out}: {reason}", file=sys.stderr)
         return 2
-    print(f"{args.out}: {len(data):,} bytes")
+    print(f"{out}: {len(data):,} bytes")
     return 0
+
+
+def _print_kpi_report(
+    db_path: Path, args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> int:
+    """``print kpi-report [--month YYYY-MM]``: the customer-care monthly report; exit 1 with
+    the reason when the month has no data, 2 for a month that is not one."""
+    from .domain.care import NoKpiData
+    from .services.care_documents import kpi_report_pdf, last_complete_month
+    from .storage.db import open_database
+
+    if args.version is not None:
+        parser.error("print kpi-report has no versions: leave out --version")
+    if args.date is not None:
+        parser.error("print kpi-report takes --month YYYY-MM, not --date")
+    month: str | None = args.month
+    if args.number:  # `print kpi-report 2026-10` reads as --month
+        if month is not None:
+            parser.error("give the month once: --month YYYY-MM")
+        try:
+            month = _month(args.number)
+        except argparse.ArgumentTypeError as error:
+            parser.error(str(error))
+    month = month or last_complete_month(dt.date.today())
+    lang = getattr(args, "lang", None) or "zh_CN"
+    if not db_path.exists():
+        print(f"error: {db_path} does not exist", file=sys.stderr)
+        return 2
+    db = open_database(db_path, read_only=True)
+    try:
+        data = kpi_report_pdf(db, month, lang)
+    except NoKpiData as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    return _write_out(args.out, data)
 
 
 def _import_prices(db_path: Path, file: Path) -> int:

@@ -35,7 +35,11 @@ from .ui.sign_in import SignInDialog
 from .ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .domain.staff import StaffMember
     from .services.appointments import AppointmentService
+    from .services.care import CareService
     from .services.contracts import ContractService
     from .services.deliveries import DeliveryService
     from .services.quotes import QuoteService
@@ -86,6 +90,11 @@ def build_main_window(
 
         return QuoteService(db, session), ContractService(db, session)
 
+    def care() -> tuple[CareService, Callable[[], list[StaffMember]]]:
+        from .services.care import CareService
+
+        return CareService(db, session), StaffRepository(db).all_active
+
     return MainWindow(
         session,
         CustomerService(db, session),
@@ -96,6 +105,7 @@ def build_main_window(
         language_setting,
         deliveries=deliveries,
         sales=sales,
+        care=care,
     )
 
 
@@ -213,14 +223,22 @@ def screenshot(
     if view in SALES_VIEWS:
         return _screenshot_sales(app, db, session, runner, dialogs, view, out, size)
     window = build_main_window(db, session, runner, dialogs, language)
-    if view not in {a.key for a in window.areas if a.page is not None}:
+    area = AREA_VIEWS.get(view, view)
+    if area not in {a.key for a in window.areas if a.page is not None}:
         available = ", ".join(
-            [*(a.key for a in window.areas if a.page is not None), "reception", *SALES_VIEWS]
+            [
+                *(a.key for a in window.areas if a.page is not None),
+                *AREA_VIEWS,
+                "reception",
+                *SALES_VIEWS,
+            ]
         )
         print(f"unknown view {view!r}; available: {available}", file=sys.stderr)
         return 2
     window.resize(size)
-    window.show_area(view)
+    window.show_area(area)
+    if view == "kpi":
+        window.care_view.show_kpis()
     window.show()
     window.start()
     QTimer.singleShot(0, app.quit)
@@ -253,6 +271,7 @@ def _screenshot_reception(
 
 
 SALES_VIEWS = ("quote-builder", "contract")
+AREA_VIEWS = {"kpi": "care"}  # a view that is a tab of an area's page
 
 
 def _screenshot_sales(

@@ -156,7 +156,9 @@ def regular_maintenance_due(
     if per_day <= 0:
         return by_months
     days = int((Decimal(rules.regular_interval_km) / per_day).to_integral_value(ROUND_HALF_UP))
-    return min(by_months, last_service + dt.timedelta(days=max(days, 1)))
+    if days >= (by_months - last_service).days:
+        return by_months  # a car that barely moves is due by the months
+    return last_service + dt.timedelta(days=max(days, 1))
 
 
 def inspection_due(sale_date: dt.date, today: dt.date, rules: CareRules) -> dt.date:
@@ -320,7 +322,7 @@ class Attempt:
 
 
 class AttemptRefused(DomainError):
-    pass
+    label_params = ("part",)  # the part of the day is a label the UI translates
 
 
 def check_attempt(earlier: list[Attempt], at: dt.datetime, rules: CareRules) -> None:
@@ -337,20 +339,19 @@ def check_attempt(earlier: list[Attempt], at: dt.datetime, rules: CareRules) -> 
             field="attempt",
             count=str(rules.attempts),
         )
-    tried = {daypart(a.at) for a in calls}
+    # the window: calls of the last three days count; older ones leave the day free again
+    recent = [a for a in calls if (at.date() - a.at.date()).days < rules.attempt_window_days]
+    tried = {daypart(a.at) for a in recent}
     if daypart(at) in tried:
         raise AttemptRefused(
             QT_TRANSLATE_NOOP(
                 "Messages",
-                "A call was already tried this {part}: the next attempt must be at another time "
-                "of day (morning, afternoon, evening).",
+                "A call in the {part} was already tried: the three attempts must be at "
+                "different times of day (morning, afternoon, evening).",
             ),
             field="attempt",
             part=DAYPART_LABELS[daypart(at)],
         )
-    if calls and (at.date() - calls[0].at.date()).days >= rules.attempt_window_days:
-        return  # outside the window the rule is spent: attempts may start again
-    return
 
 
 def attempts_spent(earlier: list[Attempt], rules: CareRules) -> bool:
@@ -499,6 +500,8 @@ class Kpis:
 
     @property
     def empty(self) -> bool:
+        """Nothing happened in the month (the lost rate alone is no activity: it is worked out
+        from the customer base, which exists in every month)."""
         return all(
             v is None
             for v in (
@@ -506,7 +509,6 @@ class Kpis:
                 self.regular_maintenance_return,
                 self.appointment_rate,
                 self.show_rate,
-                self.lost_rate,
                 self.callbacks_on_time,
                 self.explanation_minutes,
             )

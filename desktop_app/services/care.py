@@ -48,7 +48,7 @@ from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.roles import Permission
 from ..domain.staff import Session
 from ..storage.care import CareRepository, CarFacts, Complaint, WorkItem, local_text
-from ..storage.db import Database, new_row
+from ..storage.db import Database, new_row, utc_now_text
 from ..storage.models import CustomerDnc, VehicleRow
 from .errors import NotFound, PermissionDenied
 
@@ -212,15 +212,16 @@ class CareService:
                     )
                 )
         if car.warranty_end is not None and car.warranty_end >= today:
-            remind = add_months(car.warranty_end, -rules.warranty_lead_months)
-            if remind <= horizon:
+            # shows a month before the warranty ends and is due by the day it ends
+            opens = add_months(car.warranty_end, -rules.warranty_lead_months)
+            if opens <= horizon:
                 out.append(
                     Due(
                         CareKind.WARRANTY_EXPIRY,
                         c,
                         v,
-                        remind,
-                        remind,
+                        opens,
+                        car.warranty_end,
                         f"warranty:{v}:{car.warranty_end.isoformat()}",
                         title=car.warranty_end.isoformat(),
                     )
@@ -264,30 +265,26 @@ class CareService:
             dnc = self.repo.do_not_contact()
             keys, taken, open_rule = self.repo.task_index()
             fresh: list[Due] = []
-            wanted_subjects: dict[tuple[str, str], set[str]] = {}
+            wanted_keys = {d.key for d in wanted}
             for due in wanted:
                 subject = due.vehicle_id or due.customer_id
-                wanted_subjects.setdefault((due.kind.value, subject), set()).add(due.key)
                 if due.key in keys or self._silenced(dnc, due.customer_id, due.kind):
                     continue
                 if self._near(taken.get((due.kind.value, subject), ()), due.due):
                     continue  # the delivery (or an earlier rule) already made this one
                 keys.add(due.key)
-                taken.setdefault((due.kind.value, subject), []).append(due.due)
                 fresh.append(due)
             self.repo.insert_tasks(self.session.site.id, fresh, self.session.staff.id)
-            # an open rule task whose facts changed has a successor: cancel it
-            superseded = [
+            # an open reminder whose reason went away (a maintenance done or booked, the
+            # customer back, the facts changed and a successor made) is cancelled
+            on_file = {d.vehicle_id for d in wanted} | self.repo.vehicle_ids()
+            regenerating = (CareKind.REGULAR_MAINTENANCE.value, CareKind.LOST_RECALL.value)
+            gone = [
                 task_id
                 for key, (task_id, kind, subject) in open_rule.items()
-                if (kind, subject) in wanted_subjects
-                and key not in wanted_subjects[(kind, subject)]
-                and kind in (CareKind.REGULAR_MAINTENANCE.value, CareKind.LOST_RECALL.value)
+                if kind in regenerating and subject in on_file and key not in wanted_keys
             ]
-            # a maintenance booked meanwhile: the reminder has done its job
-            cancelled = self.repo.set_status(
-                superseded, TaskStatus.CANCELLED, self.session.staff.id
-            )
+            cancelled = self.repo.set_status(gone, TaskStatus.CANCELLED, self.session.staff.id)
             cancelled += self._apply_dnc(dnc)
             expired = self.repo.set_status(
                 self.repo.open_tasks_to_expire(CareKind.SATISFACTION, today),
@@ -304,6 +301,8 @@ class CareService:
 
     @staticmethod
     def _silenced(dnc: set[tuple[str, str]], customer_id: str, kind: CareKind) -> bool:
+        if kind is CareKind.COMPLAINT_CALLBACK:
+            return False  # the customer asked for this one
         if (customer_id, ContactTask.ALL.value) in dnc:
             return True
         task = DNC_OF.get(kind)
@@ -468,7 +467,9 @@ class CareService:
             self.repo.add_outcome(task_id, at, outcome, complaint_id, self.session.staff.id)
             if outcome.mileage_km is not None and item.vehicle_id:
                 VehicleRow.update(
-                    mileage_km=outcome.mileage_km, updated_by=self.session.staff.id
+                    mileage_km=outcome.mileage_km,
+                    updated_at=utc_now_text(),
+                    updated_by=self.session.staff.id,
                 ).where(
                     (VehicleRow.id == item.vehicle_id)
                     & (VehicleRow.mileage_km < outcome.mileage_km)
@@ -586,7 +587,10 @@ class CareService:
                 raise TaskClosed(QT_TRANSLATE_NOOP("Labels", "Done"))
             self.repo.update_complaint(
                 complaint_id,
-                {"responded_at": local_text(at or self.now()), "response": response.strip()},
+                {
+                    "responded_at": local_text(at or self.now()),
+                    "response": (found.response + "\n" + response.strip()).strip(),
+                },
                 self.session.staff.id,
             )
         return self.complaint(complaint_id)
@@ -644,7 +648,7 @@ class CareService:
                     found.vehicle_id,
                     "complaint",
                     f"{complaint_id}:{tag}",
-                    at.date(),
+                    max(at.date(), due - dt.timedelta(days=2)),  # the 7-day one shows later
                     due,
                     f"{found.number} {tag}",
                     self.session.staff.id,
@@ -672,8 +676,11 @@ class CareService:
     def kpi_month(self, month: str) -> Kpis:
         """The month's KPIs; :class:`NoKpiData` when nothing happened in that month."""
         first, end = parse_month(month)
-        result = kpis(self.repo.kpi_counts(f"{first:%Y-%m}", first, end))
-        if result.empty:
+        counts = self.repo.kpi_counts(
+            f"{first:%Y-%m}", first, end, self.session.site.id, self.now().date()
+        )
+        result = kpis(counts)
+        if result.empty or first > self.now().date():
             raise NoKpiData(f"{first:%Y-%m}")
         return result
 
@@ -681,8 +688,12 @@ class CareService:
         """The ``months`` months up to and including ``month``, oldest first (empty months
         included, with None values, so a chart shows the gap)."""
         first, _end = parse_month(month)
+        today = self.now().date()
         out = []
         for back in range(months - 1, -1, -1):
             start = add_months(first, -back)
-            out.append(kpis(self.repo.kpi_counts(f"{start:%Y-%m}", start, add_months(start, 1))))
+            counts = self.repo.kpi_counts(
+                f"{start:%Y-%m}", start, add_months(start, 1), self.session.site.id, today
+            )
+            out.append(kpis(counts))
         return out

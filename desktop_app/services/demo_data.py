@@ -280,6 +280,9 @@ def generate(
         from .demo_sales import create_sales
 
         create_sales(db, today, seed, data_dir() / "contracts")
+        from .demo_care import create_care
+
+        create_care(db, today, seed)
         stock = db.raw.execute("SELECT count(*) FROM vehicle WHERE customer_id IS NULL")
         n_vehicles += int(stock.fetchone()[0])  # the cars in the showroom's stock
     return DemoSummary(

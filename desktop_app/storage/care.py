@@ -113,6 +113,13 @@ def _local(text: Any) -> dt.datetime | None:
 LOCAL_FMT = "%Y-%m-%d %H:%M"
 
 
+def _utc_bound(day: dt.date) -> str:
+    """Local midnight of ``day`` as the UTC text the database keeps (2026-10-31T16:00:00.000Z
+    for 1 November in China)."""
+    local = dt.datetime.combine(day, dt.time()).astimezone()
+    return local.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
 def local_text(at: dt.datetime) -> str:
     return at.strftime(LOCAL_FMT)
 
@@ -175,6 +182,12 @@ class CareRepository:
             for r in rows
         ]
 
+    def vehicle_ids(self) -> set[str]:
+        return {
+            str(r[0])
+            for r in self.db.raw.execute("SELECT id FROM vehicle WHERE deleted_at IS NULL")
+        }
+
     def birthdays(self) -> list[tuple[str, dt.date]]:
         rows = self.db.raw.execute(
             "SELECT id, birthday FROM customer WHERE birthday IS NOT NULL AND birthday != '' "
@@ -186,7 +199,7 @@ class CareRepository:
         self, since: dt.date
     ) -> list[tuple[str, str | None, str | None, dt.date]]:
         rows = self.db.raw.execute(
-            "SELECT id, customer_id, vehicle_id, closed_at FROM repair_order "
+            "SELECT id, customer_id, vehicle_id, date(closed_at, 'localtime') FROM repair_order "
             "WHERE closed_at IS NOT NULL AND closed_at >= ? AND deleted_at IS NULL",
             (since.isoformat(),),
         ).fetchall()
@@ -201,43 +214,60 @@ class CareRepository:
     def task_index(
         self,
     ) -> tuple[set[str], dict[tuple[str, str], list[dt.date]], dict[str, tuple[str, str, str]]]:
-        """Rule keys ever generated; the due dates of every task by (kind, vehicle or
-        customer); and the open rule tasks: key → (id, kind, subject)."""
-        keys: set[str] = set()
+        """Rule keys ever generated; the due dates of the tasks other sources made (delivery
+        follow-ups, complaint callbacks) by (kind, vehicle or customer); and the open rule
+        tasks: key → (id, kind, subject)."""
+        q = self.db.raw.execute
+        keys = {
+            str(r[0])
+            for r in q(
+                "SELECT source_id FROM care_task WHERE source = 'rule' AND deleted_at IS NULL"
+            )
+        }
         taken: dict[tuple[str, str], list[dt.date]] = {}
-        open_rule: dict[str, tuple[str, str, str]] = {}
-        for task_id, kind, vehicle, customer, source, source_id, due, status in self.db.raw.execute(
-            "SELECT id, kind, vehicle_id, customer_id, source, source_id, due, status "
-            "FROM care_task WHERE deleted_at IS NULL"
+        for kind, subject, due in q(
+            "SELECT kind, COALESCE(vehicle_id, customer_id, ''), due FROM care_task "
+            "WHERE source != 'rule' AND deleted_at IS NULL"
         ):
-            subject = vehicle or customer or ""
             taken.setdefault((kind, subject), []).append(dt.date.fromisoformat(due))
-            if source == RULE and source_id:
-                keys.add(source_id)
-                if status == TaskStatus.OPEN.value:
-                    open_rule[source_id] = (task_id, kind, subject)
+        open_rule = {
+            str(r[0]): (str(r[1]), str(r[2]), str(r[3]))
+            for r in q(
+                "SELECT source_id, id, kind, COALESCE(vehicle_id, customer_id, '') FROM care_task "
+                "WHERE source = 'rule' AND status = 'open' AND deleted_at IS NULL"
+            )
+        }
         return keys, taken, open_rule
 
     def insert_tasks(self, site_id: str, dues: list[Due], actor: str | None) -> None:
-        rows = [
-            {
-                "site_id": site_id,
-                "kind": d.kind.value,
-                "customer_id": d.customer_id,
-                "vehicle_id": d.vehicle_id,
-                "source": RULE,
-                "source_id": d.key,
-                "due": d.due.isoformat(),
-                "opens": d.opens.isoformat(),
-                "title": d.title,
-                "status": TaskStatus.OPEN.value,
-                "assigned_to": None,
-                **new_row(actor),
-            }
-            for d in dues
-        ]
-        for start in range(0, len(rows), 500):
-            CareTaskRow.insert_many(rows[start : start + 500]).execute()
+        """Many tasks at once (a plain executemany: the journal triggers still run)."""
+        sql = (
+            "INSERT INTO care_task (id, created_at, updated_at, updated_by, site_id, kind, "
+            "customer_id, vehicle_id, source, source_id, due, opens, title, status) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        rows = []
+        for d in dues:
+            stamp = new_row(actor)
+            rows.append(
+                (
+                    stamp["id"],
+                    stamp["created_at"],
+                    stamp["updated_at"],
+                    actor,
+                    site_id,
+                    d.kind.value,
+                    d.customer_id,
+                    d.vehicle_id,
+                    RULE,
+                    d.key,
+                    d.due.isoformat(),
+                    d.opens.isoformat(),
+                    d.title,
+                    TaskStatus.OPEN.value,
+                )
+            )
+        self.db.raw.executemany(sql, rows)
 
     def add_task(
         self,
@@ -341,7 +371,7 @@ class CareRepository:
             sql += " AND t.due <= ?"
             params.append(due_until.isoformat())
         if text.strip():
-            like = f"%{text.strip()}%"
+            like = f"%{text.strip().replace('·', '').replace(' ', '').upper()}%"
             sql += " AND (c.name LIKE ? OR c.mobile LIKE ? OR v.plate LIKE ?)"
             params += [like, like, like]
         sql += " ORDER BY t.due, t.kind, c.name LIMIT ?"
@@ -526,9 +556,22 @@ class CareRepository:
 
     # -- KPI counts ----------------------------------------------------------------------
 
-    def kpi_counts(self, month: str, first: dt.date, end: dt.date) -> KpiCounts:
-        """The month [first, end) counted straight from what happened."""
+    def kpi_counts(
+        self,
+        month: str,
+        first: dt.date,
+        end: dt.date,
+        site_id: str | None = None,
+        today: dt.date | None = None,
+    ) -> KpiCounts:
+        """The month [first, end) of one store counted straight from what happened. Times the
+        database keeps in UTC (repair orders, deliveries) are compared with the month's local
+        bounds turned into UTC, so the indexes serve. Callbacks not yet due by ``today`` are
+        not counted as late."""
         a, b = first.isoformat(), end.isoformat()
+        ua, ub = _utc_bound(first), _utc_bound(end)
+        site = site_id or ""
+        today_text = (today or dt.date.max).isoformat()
         q = self.db.raw.execute
 
         def returned(kind: str) -> tuple[int, int]:
@@ -537,12 +580,13 @@ class CareRepository:
                 SELECT count(*), COALESCE(sum(EXISTS (
                     SELECT 1 FROM repair_order r WHERE r.vehicle_id = t.vehicle_id
                     AND r.deleted_at IS NULL
-                    AND substr(r.opened_at, 1, 10) >= date(t.opens, '-30 days')
-                    AND substr(r.opened_at, 1, 10) <= date(t.due, '+30 days'))), 0)
+                    AND r.opened_at >= date(t.opens, '-31 days')
+                    AND r.opened_at <= date(t.due, '+31 days'))), 0)
                 FROM care_task t WHERE t.kind = ? AND t.due >= ? AND t.due < ?
                 AND t.status != 'cancelled' AND t.deleted_at IS NULL
+                AND (? = '' OR t.site_id = ?)
                 """,
-                (kind, a, b),
+                (kind, a, b, site, site),
             ).fetchone()
             return int(row[0]), int(row[1])
 
@@ -550,27 +594,36 @@ class CareRepository:
         regular_due, regular_returned = returned(CareKind.REGULAR_MAINTENANCE.value)
         visits, with_appt = q(
             "SELECT count(*), COALESCE(sum(appointment_id IS NOT NULL), 0) FROM repair_order "
-            "WHERE substr(opened_at, 1, 10) >= ? AND substr(opened_at, 1, 10) < ? "
-            "AND deleted_at IS NULL",
-            (a, b),
+            "WHERE opened_at >= ? AND opened_at < ? "
+            "AND deleted_at IS NULL AND (? = '' OR site_id = ?)",
+            (ua, ub, site, site),
         ).fetchone()
         appointments, shows = q(
             "SELECT count(*), COALESCE(sum(status NOT IN ('booked', 'confirmed', 'no_show')), 0) "
-            "FROM appointment WHERE substr(start_at, 1, 10) >= ? AND substr(start_at, 1, 10) < ? "
-            "AND status NOT IN ('cancelled', 'rescheduled') AND deleted_at IS NULL",
-            (a, b),
+            "FROM appointment WHERE start_at >= ? AND start_at < ? "
+            "AND status NOT IN ('cancelled', 'rescheduled') AND deleted_at IS NULL "
+            "AND (? = '' OR site_id = ?)",
+            (a, b, site, site),
         ).fetchone()
         last_day = (end - dt.timedelta(days=1)).isoformat()
         owners, lost = q(
             """
             SELECT count(*), COALESCE(sum(last IS NOT NULL
                 AND julianday(?) - julianday(last) BETWEEN 90 AND 360), 0)
-            FROM (SELECT v.customer_id, max(v.last_visit) AS last FROM vehicle v
-                  WHERE v.customer_id IS NOT NULL AND v.deleted_at IS NULL
-                  AND (v.sale_date IS NULL OR v.sale_date < ?)
-                  GROUP BY v.customer_id)
+            FROM (SELECT c.id, NULLIF(max(
+                    COALESCE((SELECT substr(max(r.opened_at), 1, 10) FROM repair_order r
+                              WHERE r.customer_id = c.id AND r.opened_at < ?
+                              AND r.deleted_at IS NULL), ''),
+                    COALESCE((SELECT max(v.last_visit) FROM vehicle v WHERE v.customer_id = c.id
+                              AND v.last_visit < ? AND v.deleted_at IS NULL), ''),
+                    COALESCE((SELECT max(v.sale_date) FROM vehicle v WHERE v.customer_id = c.id
+                              AND v.sale_date < ? AND v.deleted_at IS NULL), '')), '') AS last
+                  FROM customer c
+                  WHERE c.deleted_at IS NULL AND (? = '' OR c.site_id = ?)
+                  AND EXISTS (SELECT 1 FROM vehicle v WHERE v.customer_id = c.id
+                      AND v.deleted_at IS NULL AND (v.sale_date IS NULL OR v.sale_date < ?)))
             """,
-            (last_day, a),
+            (last_day, ub, b, b, site, site, a),
         ).fetchone()
         callbacks_due, on_time = q(
             """
@@ -581,18 +634,21 @@ class CareRepository:
                 SELECT 1 FROM care_attempt x WHERE x.task_id = t.id AND x.deleted_at IS NULL
                 AND x.channel != 'call' AND substr(x.at, 1, 10) <= t.due)), 0)
             FROM care_task t WHERE t.kind = 'delivery_callback' AND t.due >= ? AND t.due < ?
-            AND t.status != 'cancelled' AND t.deleted_at IS NULL
+            AND t.status != 'cancelled' AND t.deleted_at IS NULL AND (? = '' OR t.site_id = ?)
+            AND (t.due < ? OR t.status != 'open')
             """,
-            (a, b),
+            (a, b, site, site, today_text),
         ).fetchone()
         minutes = [
             int(r[0])
             for r in q(
                 "SELECT CAST(round((julianday(explanation_ended_at) - "
                 "julianday(explanation_started_at)) * 1440) AS INTEGER) FROM delivery "
-                "WHERE delivered_at >= ? AND delivered_at < ? AND explanation_ended_at IS NOT NULL "
-                "AND explanation_started_at IS NOT NULL AND deleted_at IS NULL",
-                (a, b),
+                "WHERE delivered_at >= ? "
+                "AND delivered_at < ? AND explanation_ended_at IS NOT NULL "
+                "AND explanation_started_at IS NOT NULL "
+                "AND deleted_at IS NULL AND (? = '' OR site_id = ?)",
+                (ua, ub, site, site),
             )
         ]
         return KpiCounts(

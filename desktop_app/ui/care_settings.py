@@ -73,7 +73,7 @@ class CareSettingsDialog(QDialog):
                 field="callback_days",
             ) from None
         values = {name: spin.value() for name, spin in self.spins.items()}
-        return replace(CareRules(), callback_days=days, **values)  # type: ignore[arg-type]
+        return replace(CareRules(), callback_days=days, **values)
 
     def save(self) -> None:
         try:

@@ -21,11 +21,14 @@ from .settings_dialog import SettingsDialog
 from .tasks import Operation, TaskRunner
 
 if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-up
+    from ..domain.staff import StaffMember
     from ..services.appointments import AppointmentService
+    from ..services.care import CareService
     from ..services.contracts import ContractService
     from ..services.deliveries import DeliveryService
     from ..services.quotes import QuoteService
     from .appointments.view import AppointmentsView
+    from .care.view import CareView
     from .deliveries.view import DeliveriesView
     from .quotes.view import QuotesView
 
@@ -55,6 +58,7 @@ class MainWindow(QMainWindow):
         language_setting: str | None = None,
         deliveries: Callable[[], DeliveryService] | None = None,
         sales: Callable[[], tuple[QuoteService, ContractService]] | None = None,
+        care: Callable[[], tuple[CareService, Callable[[], list[StaffMember]]]] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
@@ -78,6 +82,8 @@ class MainWindow(QMainWindow):
         self._deliveries_view: DeliveriesView | None = None
         self._sales_factory = sales
         self._quotes_view: QuotesView | None = None
+        self._care_factory = care
+        self._care_view: CareView | None = None
         self.areas = [
             Area("appointments", "appointments", self.tr("Appointments"), QWidget(self)),
             Area(
@@ -93,7 +99,7 @@ class MainWindow(QMainWindow):
                 QWidget(self) if sales is not None else None,
             ),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
-            Area("care", "care", self.tr("Care"), None),
+            Area("care", "care", self.tr("Care"), QWidget(self) if care is not None else None),
             Area("sync", "sync", self.tr("Sync"), None),
         ]
         nav = self.ui.navList
@@ -123,6 +129,8 @@ class MainWindow(QMainWindow):
         self.ui.workshopSettingsAction.triggered.connect(self.open_workshop_settings)
         self.ui.salesSettingsAction.triggered.connect(self.open_sales_settings)
         self.ui.salesSettingsAction.setEnabled(self._sales_factory is not None)
+        self.ui.careSettingsAction.triggered.connect(self.open_care_settings)
+        self.ui.careSettingsAction.setEnabled(self._care_factory is not None)
         self.ui.quitAction.triggered.connect(self.close)
         self.ui.signOutAction.triggered.connect(self._sign_out)
         self.ui.aboutAction.triggered.connect(self._about)
@@ -201,6 +209,28 @@ class MainWindow(QMainWindow):
             self._quotes_view = view
         return self._quotes_view
 
+    @property
+    def care_view(self) -> CareView:
+        """The Care page, built the first time it is needed."""
+        if self._care_view is None:
+            from .care.view import CareView
+
+            assert self._care_factory is not None
+            service, staff = self._care_factory()
+            view = CareView(
+                service,
+                self._customers_service,
+                lambda: self.appointments_service,
+                staff,
+                self.runner,
+                self.dialogs,
+                self,
+            )
+            view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self._replace_placeholder("care", view)
+            self._care_view = view
+        return self._care_view
+
     def _replace_placeholder(self, key: str, page: QWidget) -> None:
         area = next(a for a in self.areas if a.key == key)
         placeholder = area.page
@@ -221,6 +251,8 @@ class MainWindow(QMainWindow):
                     page = self.deliveries_view
                 elif key == "quotes":
                     page = self.quotes_view
+                elif key == "care":
+                    page = self.care_view
                 self.ui.navList.setCurrentRow(row)
                 self.ui.stack.setCurrentWidget(page)
                 if key == "appointments" and not self.appointments_view.started:
@@ -229,6 +261,8 @@ class MainWindow(QMainWindow):
                     self.deliveries_view.start()
                 if key == "quotes" and not self.quotes_view.started:
                     self.quotes_view.start()
+                if key == "care" and not self.care_view.started:
+                    self.care_view.start()
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
         if item is not None:
@@ -263,6 +297,19 @@ class MainWindow(QMainWindow):
         dialog.sig_saved.connect(self._sales_changed)
         self.sales_dialog = dialog
         dialog.open()
+
+    def open_care_settings(self) -> None:
+        """Every timing of the care rules; the worklist follows them from its next refresh."""
+        from .care_settings import CareSettingsDialog
+
+        dialog = CareSettingsDialog(self.care_view.service, self.runner, self.dialogs, self)
+        dialog.sig_saved.connect(self._care_changed)
+        self.care_dialog = dialog
+        dialog.open()
+
+    def _care_changed(self) -> None:
+        if self._care_view is not None and self._care_view.started:
+            self._care_view.reload()
 
     def _sales_changed(self) -> None:
         if self._quotes_view is not None and self._quotes_view.started:

@@ -22,11 +22,12 @@ def test_main_window_shows_areas_site_user_and_sync_state(
     assert keys == ["appointments", "deliveries", "quotes", "customers", "care", "sync"]
     assert nav.currentRow() == keys.index("customers")
     assert window.ui.stack.currentWidget() is window.customers_view
-    # appointments, deliveries and quotes are open; areas of later versions are greyed
+    # appointments, deliveries, quotes and care are open; areas of later versions are greyed
     assert nav.item(keys.index("appointments")).flags()
     assert nav.item(keys.index("deliveries")).flags()
     assert nav.item(keys.index("quotes")).flags()
-    assert not nav.item(keys.index("care")).flags()
+    assert nav.item(keys.index("care")).flags()
+    assert not nav.item(keys.index("sync")).flags()
     assert manager.site.name == window.site_label.text()
     assert manager.staff.full_name in window.user_label.text()
     waiting = db.raw.execute("SELECT count(*) FROM change_log WHERE pushed_at IS NULL")
@@ -84,3 +85,15 @@ def test_file_menu_opens_the_sales_settings(qtbot: QtBot, db, manager, runner, d
     dialog.ui.validitySpin.setValue(12)
     dialog.save()
     assert window.quotes_view.quotes.settings().validity_days == 12
+
+
+def test_file_menu_opens_the_care_settings(qtbot: QtBot, db, manager, runner, dialogs):
+    window = build_main_window(db, manager, runner, dialogs, None)
+    qtbot.addWidget(window)
+    assert window.ui.careSettingsAction.isEnabled()
+    window.ui.careSettingsAction.trigger()
+    dialog = window.care_dialog
+    assert dialog.isVisible()
+    dialog.spins["regular_lead_days"].setValue(10)
+    dialog.save()
+    assert window.care_view.service.rules().regular_lead_days == 10

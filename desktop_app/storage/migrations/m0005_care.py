@@ -77,6 +77,10 @@ TABLES = [
     "CREATE INDEX care_task_vehicle ON care_task (vehicle_id, kind)",
     "CREATE INDEX care_task_customer ON care_task (customer_id, kind)",
     "CREATE INDEX repair_order_vehicle ON repair_order (vehicle_id, opened_at)",
+    "CREATE INDEX repair_order_customer ON repair_order (customer_id, opened_at)",
+    "CREATE INDEX repair_order_opened ON repair_order (opened_at)",
+    "CREATE INDEX care_task_kind_due ON care_task (kind, due)",
+    "CREATE INDEX delivery_delivered_at ON delivery (delivered_at)",
 ]
 
 
