@@ -606,24 +606,29 @@ class CareRepository:
             (a, b, site, site),
         ).fetchone()
         last_day = (end - dt.timedelta(days=1)).isoformat()
+        # a customer's last contact before the month's end: their last visit by the repair
+        # orders, else the car's last visit on file, else the sale (aggregated once each)
         owners, lost = q(
             """
+            WITH ro AS (SELECT customer_id, substr(max(opened_at), 1, 10) AS last
+                        FROM repair_order WHERE opened_at < :ub AND deleted_at IS NULL
+                        AND customer_id IS NOT NULL GROUP BY customer_id),
+                 cars AS (SELECT customer_id,
+                                 max(CASE WHEN last_visit < :b THEN last_visit END) AS visit,
+                                 max(CASE WHEN sale_date < :b THEN sale_date END) AS sold,
+                                 max(sale_date IS NULL OR sale_date < :a) AS owner
+                          FROM vehicle WHERE deleted_at IS NULL AND customer_id IS NOT NULL
+                          GROUP BY customer_id)
             SELECT count(*), COALESCE(sum(last IS NOT NULL
-                AND julianday(?) - julianday(last) BETWEEN 90 AND 360), 0)
-            FROM (SELECT c.id, NULLIF(max(
-                    COALESCE((SELECT substr(max(r.opened_at), 1, 10) FROM repair_order r
-                              WHERE r.customer_id = c.id AND r.opened_at < ?
-                              AND r.deleted_at IS NULL), ''),
-                    COALESCE((SELECT max(v.last_visit) FROM vehicle v WHERE v.customer_id = c.id
-                              AND v.last_visit < ? AND v.deleted_at IS NULL), ''),
-                    COALESCE((SELECT max(v.sale_date) FROM vehicle v WHERE v.customer_id = c.id
-                              AND v.sale_date < ? AND v.deleted_at IS NULL), '')), '') AS last
-                  FROM customer c
-                  WHERE c.deleted_at IS NULL AND (? = '' OR c.site_id = ?)
-                  AND EXISTS (SELECT 1 FROM vehicle v WHERE v.customer_id = c.id
-                      AND v.deleted_at IS NULL AND (v.sale_date IS NULL OR v.sale_date < ?)))
+                   AND julianday(:day) - julianday(last) BETWEEN 90 AND 360), 0)
+            FROM (SELECT NULLIF(max(COALESCE(ro.last, ''), COALESCE(cars.visit, ''),
+                                    COALESCE(cars.sold, '')), '') AS last
+                  FROM cars JOIN customer c ON c.id = cars.customer_id
+                  LEFT JOIN ro ON ro.customer_id = cars.customer_id
+                  WHERE cars.owner AND c.deleted_at IS NULL
+                  AND (:site = '' OR c.site_id = :site))
             """,
-            (last_day, ub, b, b, site, site, a),
+            {"ub": ub, "b": b, "a": a, "day": last_day, "site": site},
         ).fetchone()
         callbacks_due, on_time = q(
             """
