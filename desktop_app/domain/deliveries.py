@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -445,6 +446,7 @@ class Task:
     title: str
 
 
+@functools.lru_cache(maxsize=65_536)  # the care generator asks it ~300,000 times a run
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
     month = day.month - 1 + months

@@ -317,6 +317,21 @@
     </message>
 </context>
 <context>
+    <name>AttemptsModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Time of day</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>BoardView</name>
     <message>
         <source>Appointment board</source>
@@ -875,6 +890,227 @@
     </message>
 </context>
 <context>
+    <name>CareModels</name>
+    <message>
+        <source>Day {n} after delivery</source>
+        <translation>交车后第 {n} 天</translation>
+    </message>
+    <message>
+        <source>{number} · callback within 24 hours</source>
+        <translation>{number} · 24 小时内回访</translation>
+    </message>
+    <message>
+        <source>{number} · callback within 7 days</source>
+        <translation>{number} · 7 天内回访</translation>
+    </message>
+    <message>
+        <source>Warranty ends {day}</source>
+        <translation>质保 {day} 到期</translation>
+    </message>
+    <message>
+        <source>Policy expires {day}</source>
+        <translation>保单 {day} 到期</translation>
+    </message>
+    <message>
+        <source>Inspection due {day}</source>
+        <translation>年检 {day} 到期</translation>
+    </message>
+    <message>
+        <source>Last day {day}</source>
+        <translation>截止 {day}</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>Recorded as unreachable: {reason}</source>
+        <translation>记为无法联系：{reason}</translation>
+    </message>
+    <message>
+        <source>Not reached: {reason}</source>
+        <translation>未接通：{reason}</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>未接通</translation>
+    </message>
+</context>
+<context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Post-delivery callbacks on days</source>
+        <translation>交车后回访：第几天</translation>
+    </message>
+    <message>
+        <source>Only a manager can change these settings.</source>
+        <translation>只有经理可以修改这些设置。</translation>
+    </message>
+    <message>
+        <source>Write the callback days as whole numbers, e.g. 1, 3, 7, 30, 90.</source>
+        <translation>回访天数请填写整数，例如 1, 3, 7, 30, 90。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Customer-care settings</source>
+        <translation>客户关怀设置</translation>
+    </message>
+    <message>
+        <source>When each care task opens and falls due. The worklist follows these from its next refresh.</source>
+        <translation>各类关怀任务何时开始显示、何时到期。工作清单在下次刷新时按这些设置生成任务。</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;defaults</source>
+        <translation>恢复默认设置(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>CareView</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Bringing the worklist up to date…</source>
+        <translation>正在更新工作清单…</translation>
+    </message>
+    <message>
+        <source>Worklist up to date: {created} new tasks, {cancelled} no longer needed, {expired} expired.</source>
+        <translation>工作清单已更新：新增 {created} 个任务，{cancelled} 个已无需处理，{expired} 个已过期。</translation>
+    </message>
+    <message>
+        <source>Worklist up to date.</source>
+        <translation>工作清单已是最新。</translation>
+    </message>
+    <message>
+        <source>{n} tasks · {late} overdue</source>
+        <translation>共 {n} 个任务 · {late} 个逾期</translation>
+    </message>
+    <message>
+        <source>All types ({n})</source>
+        <translation>全部类型（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} 个逾期</translation>
+    </message>
+    <message>
+        <source>Nothing to do today.</source>
+        <translation>今天没有待办任务。</translation>
+    </message>
+    <message>
+        <source>That was the last task in the list.</source>
+        <translation>这已是清单中的最后一个任务。</translation>
+    </message>
+    <message>
+        <source>A complaint was opened: see the Complaints tab (respond within 30 min).</source>
+        <translation>已新建投诉：请到“投诉”页查看（须在 30 分钟内响应）。</translation>
+    </message>
+    <message>
+        <source>Booked on the care call: {kind}</source>
+        <translation>关怀回访时预约：{kind}</translation>
+    </message>
+    <message>
+        <source>Appointment booked.</source>
+        <translation>预约已保存。</translation>
+    </message>
+    <message>
+        <source>To me ({name})</source>
+        <translation>分配给我（{name}）</translation>
+    </message>
+    <message>
+        <source>Nobody (back to the team)</source>
+        <translation>不指定（退回团队）</translation>
+    </message>
+    <message>
+        <source>The KPI charts are not available in this version.</source>
+        <translation>此版本尚不能显示关键指标图表。</translation>
+    </message>
+    <message>
+        <source>Care</source>
+        <translation>客户关怀</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>工作清单(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Record &amp;outcome…</source>
+        <translation>记录回访结果(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record how the call went: reached, not reached, do not contact (Enter)</source>
+        <translation>记录通话结果：接通、未接通或勿扰（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Next task</source>
+        <translation>下一个任务(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next task in the list (F8 or Ctrl+N)</source>
+        <translation>转到清单中的下一个任务（F8 或 Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>分配(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Give the selected task to yourself or a colleague</source>
+        <translation>将所选任务分配给自己或同事</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Bring the worklist up to date with the data (F5)</source>
+        <translation>按最新数据更新工作清单（F5）</translation>
+    </message>
+    <message>
+        <source>Customer, mobile or plate</source>
+        <translation>客户姓名、手机号或车牌</translation>
+    </message>
+    <message>
+        <source>Find a task by the customer&apos;s name, mobile or plate (Ctrl+F)</source>
+        <translation>按客户姓名、手机号或车牌查找任务（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Due &amp;until:</source>
+        <translation>到期日至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Only tasks due on or before this day (— shows all)</source>
+        <translation>只显示在此日期当天或之前到期的任务（选“—”显示全部）</translation>
+    </message>
+    <message>
+        <source>&amp;Mine only</source>
+        <translation>只看我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Only the tasks assigned to you</source>
+        <translation>只显示分配给您的任务</translation>
+    </message>
+    <message>
+        <source>Enter: record the outcome · F8 or Ctrl+N: next task</source>
+        <translation>Enter：记录回访结果 · F8 或 Ctrl+N：下一个任务</translation>
+    </message>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>投诉(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;KPIs</source>
+        <translation>关键指标(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
         <source>Check in and open repair order</source>
@@ -1007,6 +1243,251 @@ To print it again, open the appointment and choose “Print check-in sheet”.</
     <message>
         <source>&amp;Promised for</source>
         <translation>预计交车时间(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Choose the customer first</source>
+        <translation>请先选择客户</translation>
+    </message>
+    <message>
+        <source>Log complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>No customer matches.</source>
+        <translation>没有匹配的客户。</translation>
+    </message>
+    <message>
+        <source>— not about a particular car</source>
+        <translation>— 不涉及具体车辆</translation>
+    </message>
+    <message>
+        <source>no plate</source>
+        <translation>无车牌</translation>
+    </message>
+    <message>
+        <source>No customer chosen yet</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>Find and choose the customer who complains.</source>
+        <translation>请查找并选择投诉的客户。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新建投诉</translation>
+    </message>
+    <message>
+        <source>&amp;Customer:</source>
+        <translation>客户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Name, mobile, plate or VIN</source>
+        <translation>姓名、手机、车牌或车架号</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle:</source>
+        <translation>车辆(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>严重程度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>投诉内容(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The complaint in the customer&apos;s words: what happened, when, what they expect</source>
+        <translation>用客户的原话记录投诉：发生了什么、在什么时间、客户有何诉求</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintModel</name>
+    <message>
+        <source>Number</source>
+        <translation>投诉单号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>{owner} → {manager}</source>
+        <translation>{owner} → {manager}</translation>
+    </message>
+    <message>
+        <source>answered after {n} min</source>
+        <translation>已响应（用时 {n} 分钟）</translation>
+    </message>
+    <message>
+        <source>overdue by {n} min</source>
+        <translation>已超时 {n} 分钟</translation>
+    </message>
+    <message>
+        <source>{n} min left</source>
+        <translation>剩余 {n} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>{n} complaints · {m} waiting for a first response</source>
+        <translation>共 {n} 条投诉 · {m} 条待首次响应</translation>
+    </message>
+    <message>
+        <source>{number} · opened {when} by {owner} · {channel} · {severity}</source>
+        <translation>{number} · {owner} 于 {when} 受理 · {channel} · {severity}</translation>
+    </message>
+    <message>
+        <source>Response ({when}):</source>
+        <translation>响应（{when}）：</translation>
+    </message>
+    <message>
+        <source>Escalated to {name} ({when})</source>
+        <translation>已升级至 {name}（{when}）</translation>
+    </message>
+    <message>
+        <source>Resolved ({when}): {resolution}</source>
+        <translation>已解决（{when}）：{resolution}</translation>
+    </message>
+    <message>
+        <source>Closed {when}</source>
+        <translation>已于 {when} 关闭</translation>
+    </message>
+    <message>
+        <source>Complaint {number} logged: respond by {when}.</source>
+        <translation>投诉 {number} 已登记：请在 {when} 前响应。</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <source>What was {name} told? (complaint {number})</source>
+        <translation>向 {name} 作了什么答复？（投诉 {number}）</translation>
+    </message>
+    <message>
+        <source>Response to {number} recorded.</source>
+        <translation>已记录对 {number} 的响应。</translation>
+    </message>
+    <message>
+        <source>{number} escalated to {name}.</source>
+        <translation>{number} 已升级至 {name}。</translation>
+    </message>
+    <message>
+        <source>{number} resolved.</source>
+        <translation>{number} 已解决。</translation>
+    </message>
+    <message>
+        <source>Complaint resolved</source>
+        <translation>投诉已解决</translation>
+    </message>
+    <message>
+        <source>{number} is resolved. Two callbacks to {name} were added to the worklist: within 24 hours (by {first}) and again within 7 days (by {second}).</source>
+        <translation>{number} 已解决。工作清单中已添加对 {name} 的两次回访：24 小时内（{first} 前）一次，7 天内（{second} 前）再一次。</translation>
+    </message>
+    <message>
+        <source>Close complaint</source>
+        <translation>关闭投诉</translation>
+    </message>
+    <message>
+        <source>Close complaint {number} of {name}? Do it after the callbacks confirmed the customer is satisfied.</source>
+        <translation>要关闭 {name} 的投诉 {number} 吗？请在回访确认客户满意后再关闭。</translation>
+    </message>
+    <message>
+        <source>{number} closed.</source>
+        <translation>{number} 已关闭。</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新建投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Log a complaint: the 30-minute first-response clock starts now (Ctrl+Shift+N)</source>
+        <translation>登记投诉：30 分钟首次响应计时随即开始（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <source>Res&amp;pond…</source>
+        <translation>响应(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Record the first response: what the customer was told</source>
+        <translation>记录首次响应：向客户作了什么答复</translation>
+    </message>
+    <message>
+        <source>&amp;Escalate…</source>
+        <translation>升级(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Hand the complaint to a manager, with a note why</source>
+        <translation>将投诉移交经理处理，并注明原因</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>解决(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Record how it was resolved; the 24-hour and 7-day callbacks join the worklist</source>
+        <translation>记录处理结果；24 小时和 7 天回访将加入工作清单</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close a resolved complaint after the callbacks</source>
+        <translation>回访完成后关闭已解决的投诉</translation>
+    </message>
+    <message>
+        <source>Not closed &amp;only</source>
+        <translation>只看未关闭(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2801,29 @@ Please send the details below and the log file to your administrator:
     </message>
 </context>
 <context>
+    <name>EscalateDialog</name>
+    <message>
+        <source>Escalate {number}</source>
+        <translation>升级投诉 {number}</translation>
+    </message>
+    <message>
+        <source>&amp;To manager:</source>
+        <translation>移交经理(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Why (required):</source>
+        <translation>升级原因（必填）(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What the customer demands, what was tried, why it needs a manager</source>
+        <translation>客户的诉求、已采取的措施、为何需要经理处理</translation>
+    </message>
+    <message>
+        <source>Escalate</source>
+        <translation>升级</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Name</source>
@@ -2432,6 +2936,69 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>Vehicle</source>
         <translation>车辆</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>{value} min</source>
+        <translation>{value} 分钟</translation>
+    </message>
+    <message>
+        <source>Last month: {value}</source>
+        <translation>上月：{value}</translation>
+    </message>
+    <message>
+        <source>{value} pp</source>
+        <translation>{value} 个百分点</translation>
+    </message>
+    <message>
+        <source>standard ≥ {minutes} min</source>
+        <translation>标准 ≥ {minutes} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>KpiView</name>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Print monthly report</source>
+        <translation>打印月度报表</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <comment>the month picker: a Qt date format</comment>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>{month} is not over yet: the figures so far.</source>
+        <translation>{month}尚未结束：以下为截至目前的数据。</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing reports is not available in this version.</source>
+        <translation>此版本尚不能打印报表。</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
     </message>
 </context>
 <context>
@@ -2754,15 +3321,259 @@ Please send the details below and the log file to your administrator:
     </message>
     <message>
         <source>Post-delivery callback</source>
-        <translation>交车回访</translation>
+        <translation>交车后回访</translation>
     </message>
     <message>
         <source>First maintenance</source>
-        <translation>首保</translation>
+        <translation>首保提醒</translation>
+    </message>
+    <message>
+        <source>Regular maintenance</source>
+        <translation>定保提醒</translation>
     </message>
     <message>
         <source>Warranty expiry</source>
-        <translation>保修到期</translation>
+        <translation>质保到期提醒</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日关怀</translation>
+    </message>
+    <message>
+        <source>Service satisfaction call</source>
+        <translation>服务满意度回访</translation>
+    </message>
+    <message>
+        <source>Lost-customer recall</source>
+        <translation>流失客户招揽</translation>
+    </message>
+    <message>
+        <source>Complaint callback</source>
+        <translation>投诉回访</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <source>Local, in warranty</source>
+        <translation>本地，在保</translation>
+    </message>
+    <message>
+        <source>Local, out of warranty</source>
+        <translation>本地，出保</translation>
+    </message>
+    <message>
+        <source>Out of town, in warranty</source>
+        <translation>外地，在保</translation>
+    </message>
+    <message>
+        <source>Out of town, out of warranty</source>
+        <translation>外地，出保</translation>
+    </message>
+    <message>
+        <source>Local, warranty unknown</source>
+        <translation>本地，质保情况不明</translation>
+    </message>
+    <message>
+        <source>Out of town, warranty unknown</source>
+        <translation>外地，质保情况不明</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>Switched off</source>
+        <translation>关机</translation>
+    </message>
+    <message>
+        <source>Refused to talk</source>
+        <translation>拒绝沟通</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Staff attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Repair quality</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Repair time</source>
+        <translation>维修时间</translation>
+    </message>
+    <message>
+        <source>Parts supply</source>
+        <translation>配件供应</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Repair again free of charge</source>
+        <translation>免费返修</translation>
+    </message>
+    <message>
+        <source>Partial refund</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Goodwill (voucher, free service)</source>
+        <translation>善意补偿（代金券、免费保养）</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>道歉</translation>
+    </message>
+    <message>
+        <source>Explanation accepted</source>
+        <translation>解释说明已接受</translation>
+    </message>
+    <message>
+        <source>First-maintenance return rate</source>
+        <translation>首保回厂率</translation>
+    </message>
+    <message>
+        <source>Regular-maintenance return rate</source>
+        <translation>定保回厂率</translation>
+    </message>
+    <message>
+        <source>Appointment rate</source>
+        <translation>预约率</translation>
+    </message>
+    <message>
+        <source>Show rate</source>
+        <translation>到店率（预约履约率）</translation>
+    </message>
+    <message>
+        <source>Lost rate</source>
+        <translation>流失率</translation>
+    </message>
+    <message>
+        <source>Callbacks done on time</source>
+        <translation>按时回访率</translation>
+    </message>
+    <message>
+        <source>Delivery explanation (minutes)</source>
+        <translation>交车讲解时长（分钟）</translation>
+    </message>
+    <message>
+        <source>First maintenance: window opens after (months)</source>
+        <translation>首保：交车后开始提醒（月）</translation>
+    </message>
+    <message>
+        <source>Regular maintenance: every (months)</source>
+        <translation>定保：间隔（月）</translation>
+    </message>
+    <message>
+        <source>Regular maintenance: every (km)</source>
+        <translation>定保：间隔（公里）</translation>
+    </message>
+    <message>
+        <source>Regular maintenance: remind before due (days)</source>
+        <translation>定保：到期前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Warranty expiry: remind before (months)</source>
+        <translation>质保到期：提前提醒（月）</translation>
+    </message>
+    <message>
+        <source>Insurance renewal: remind before expiry (months)</source>
+        <translation>续保：到期前提醒（月）</translation>
+    </message>
+    <message>
+        <source>Annual inspection: remind before due (days)</source>
+        <translation>年检：到期前提醒（天）</translation>
+    </message>
+    <message>
+        <source>Annual inspection: first at (years)</source>
+        <translation>年检：首次年检车龄（年）</translation>
+    </message>
+    <message>
+        <source>Birthday: call within (hours of opening)</source>
+        <translation>生日关怀：营业后致电时限（小时）</translation>
+    </message>
+    <message>
+        <source>Satisfaction call: after the repair (days)</source>
+        <translation>满意度回访：维修后开始（天）</translation>
+    </message>
+    <message>
+        <source>Satisfaction call: expires on day</source>
+        <translation>满意度回访：第几天过期（天）</translation>
+    </message>
+    <message>
+        <source>Lost customer: last visit at least (days ago)</source>
+        <translation>流失客户：距上次进厂至少（天）</translation>
+    </message>
+    <message>
+        <source>Lost customer: last visit at most (days ago)</source>
+        <translation>流失客户：距上次进厂至多（天）</translation>
+    </message>
+    <message>
+        <source>Complaint: first response within (minutes)</source>
+        <translation>投诉：首次响应时限（分钟）</translation>
+    </message>
+    <message>
+        <source>Complaint: callback after resolution (hours)</source>
+        <translation>投诉：解决后回访时限（小时）</translation>
+    </message>
+    <message>
+        <source>Complaint: second callback (days)</source>
+        <translation>投诉：第二次回访时限（天）</translation>
+    </message>
+    <message>
+        <source>Unreachable after (calls)</source>
+        <translation>无法联系：拨打次数（次）</translation>
+    </message>
+    <message>
+        <source>… within (days)</source>
+        <translation>… 拨打期限（天）</translation>
+    </message>
+    <message>
+        <source>Show tasks opening within (days)</source>
+        <translation>提前显示即将开始的任务（天）</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -2948,6 +3759,50 @@ Please send the details below and the log file to your administrator:
         <source>NEV relief</source>
         <translation>新能源减免</translation>
     </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Manufacturer hotline</source>
+        <translation>厂家热线</translation>
+    </message>
+    <message>
+        <source>Care call</source>
+        <translation>关怀回访</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Urgent (safety, media, legal threat)</source>
+        <translation>紧急（涉及安全、媒体、法律威胁）</translation>
+    </message>
+    <message>
+        <source>SMS sent</source>
+        <translation>已发短信</translation>
+    </message>
+    <message>
+        <source>Message sent</source>
+        <translation>已发信息</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2974,6 +3829,10 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>Sa&amp;les settings…</source>
         <translation>销售设置(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer-care settings…</source>
+        <translation>客户关怀设置(&amp;C)…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
@@ -3553,8 +4412,52 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>额外优惠 ¥{discount} 超出您的优惠限额 ¥{cap}：须经经理审批后，报价单才能保存为已发送或已接受。</translation>
     </message>
     <message>
+        <source>{count} calls have been tried: send the reminder message and record the task as unreachable instead of calling a fourth time.</source>
+        <translation>已拨打 {count} 次：请发送提醒信息并将任务记为无法联系，不要再拨打第四次。</translation>
+    </message>
+    <message>
+        <source>A call in the {part} was already tried: the three attempts must be at different times of day (morning, afternoon, evening).</source>
+        <translation>{part}已拨打过：三次拨打必须分别在不同时段（上午、下午、晚上）。</translation>
+    </message>
+    <message>
+        <source>Choose how satisfied the customer is (5 levels).</source>
+        <translation>请选择客户的满意度（共 5 级）。</translation>
+    </message>
+    <message>
+        <source>Tick what the customer was not satisfied with (one or more).</source>
+        <translation>请勾选客户不满意的方面（可多选）。</translation>
+    </message>
+    <message>
+        <source>Write down the complaint in the customer&apos;s words.</source>
+        <translation>请用客户的原话记录投诉内容。</translation>
+    </message>
+    <message>
+        <source>A mileage of {km} km is not plausible.</source>
+        <translation>行驶里程 {km} 公里不合理。</translation>
+    </message>
+    <message>
+        <source>There is no data for {month} yet: no visits, appointments, callbacks or deliveries fall in that month. Choose another month.</source>
+        <translation>{month} 还没有数据：该月没有进厂、预约、回访或交车记录。请选择其他月份。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a month: write it as YYYY-MM.</source>
+        <translation>“{text}”不是有效的月份：请按 YYYY-MM 格式填写。</translation>
+    </message>
+    <message>
         <source>This value must be between {low} and {high}.</source>
         <translation>此数值必须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>The lost-customer window must end after it starts.</source>
+        <translation>流失客户的天数上限必须大于下限。</translation>
+    </message>
+    <message>
+        <source>The satisfaction call must expire after the day it opens.</source>
+        <translation>满意度回访的过期日必须晚于开始日。</translation>
+    </message>
+    <message>
+        <source>Callback days are whole days after delivery, ascending, e.g. 1, 3, 7, 30, 90.</source>
+        <translation>回访天数为交车后的整天数，按从小到大排列，例如 1, 3, 7, 30, 90。</translation>
     </message>
     <message>
         <source>Give the reason for voiding the contract.</source>
@@ -3627,6 +4530,289 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>“{text}” is not a number of months.</source>
         <translation>“{text}”不是有效的期数。</translation>
+    </message>
+    <message>
+        <source>This task is already {status}: nothing more to record on it.</source>
+        <translation>此任务的状态已是“{status}”：无需再记录。</translation>
+    </message>
+    <message>
+        <source>Give the reason the customer asked not to be contacted.</source>
+        <translation>请填写客户要求勿扰的原因。</translation>
+    </message>
+    <message>
+        <source>Call {count} times at different times of day before sending the message instead.</source>
+        <translation>请先在不同时段拨打 {count} 次，仍未接通再发送信息。</translation>
+    </message>
+    <message>
+        <source>A task is recorded as unreachable only after {count} calls at different times of day.</source>
+        <translation>须在不同时段拨打 {count} 次后，才能将任务记为无法联系。</translation>
+    </message>
+    <message>
+        <source>Send the reminder message first, then record the failure.</source>
+        <translation>请先发送提醒信息，再记录联系失败。</translation>
+    </message>
+    <message>
+        <source>A complaint callback is always made: the customer asked.</source>
+        <translation>投诉回访必须进行：这是客户的要求。</translation>
+    </message>
+    <message>
+        <source>Write what the customer was told.</source>
+        <translation>请填写向客户作出的答复。</translation>
+    </message>
+    <message>
+        <source>Say why the complaint is escalated.</source>
+        <translation>请填写升级投诉的原因。</translation>
+    </message>
+    <message>
+        <source>Resolve the complaint before closing it.</source>
+        <translation>请先解决投诉，再关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Alt+{n}</source>
+        <translation>Alt+{n}</translation>
+    </message>
+    <message>
+        <source>— not asked</source>
+        <translation>— 未询问</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>保养</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Calls so far: {n}</source>
+        <translation>已拨打：{n} 次</translation>
+    </message>
+    <message>
+        <source>No calls yet.</source>
+        <translation>尚未拨打。</translation>
+    </message>
+    <message>
+        <source>Call outcome — {kind}: {name}</source>
+        <translation>回访结果 — {kind}：{name}</translation>
+    </message>
+    <message>
+        <source>due {day}</source>
+        <translation>须于 {day} 前完成</translation>
+    </message>
+    <message>
+        <source>overdue by {n} days</source>
+        <translation>已逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>assigned to {name}</source>
+        <translation>已分配给 {name}</translation>
+    </message>
+    <message>
+        <source>Not about this: {what}</source>
+        <translation>仅此类不再联系：{what}</translation>
+    </message>
+    <message>
+        <source>A complaint callback is always made</source>
+        <translation>投诉回访必须进行</translation>
+    </message>
+    <message>
+        <source>Satisfaction (required)</source>
+        <translation>满意度（必填）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Dear {name}, this is {site}. Your car {car} is due for its first maintenance by {due}. Please call {phone} to book a time that suits you.</source>
+        <translation>尊敬的{name}，您好！这里是{site}。您的爱车 {car} 需在 {due} 前完成首次保养，请致电 {phone} 预约您方便的时间。</translation>
+    </message>
+    <message>
+        <source>Dear {name}, this is {site}. We tried to call you about: {topic} ({car}). Please call us back at {phone} when convenient.</source>
+        <translation>尊敬的{name}，您好！这里是{site}。我们曾就“{topic}”（{car}）致电您，未能接通。方便时请回电 {phone}，谢谢！</translation>
+    </message>
+    <message>
+        <source>Save and close the task</source>
+        <translation>保存并完成任务</translation>
+    </message>
+    <message>
+        <source>Record the attempt</source>
+        <translation>记录本次拨打</translation>
+    </message>
+    <message>
+        <source>Record do-not-contact</source>
+        <translation>记录勿扰</translation>
+    </message>
+    <message>
+        <source>{n} calls have been tried ({tried}): send the message below, then record the task as unreachable.</source>
+        <translation>已拨打 {n} 次（{tried}）：请发送下方信息，然后将任务记为无法联系。</translation>
+    </message>
+    <message>
+        <source>This is call {k} of {n} ({part}). The rule: {n} calls at different times of day within {days} days, then a message.</source>
+        <translation>这是第 {k} 次拨打（共 {n} 次，{part}）。规则：{days} 天内在不同时段拨打 {n} 次，仍未接通则发送信息。</translation>
+    </message>
+    <message>
+        <source>Tried so far: {tried}.</source>
+        <translation>已拨打：{tried}。</translation>
+    </message>
+    <message>
+        <source>Send this SMS to {phone}:</source>
+        <translation>请将以下短信发送至 {phone}：</translation>
+    </message>
+    <message>
+        <source>Send this message to {phone} (WeChat or SMS):</source>
+        <translation>请将以下信息发送至 {phone}（微信或短信）：</translation>
+    </message>
+    <message>
+        <source>&amp;Send SMS</source>
+        <translation>发送短信(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Send message</source>
+        <translation>发送信息(&amp;S)</translation>
+    </message>
+    <message>
+        <source>✔ sent {when}</source>
+        <translation>✔ 已于 {when} 发送</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a mileage: type the kilometres as a number.</source>
+        <translation>“{text}”不是有效的里程：请以数字输入公里数。</translation>
+    </message>
+    <message>
+        <source>Reached {name}: {level}.</source>
+        <translation>已联系上 {name}：{level}。</translation>
+    </message>
+    <message>
+        <source>Reached {name}.</source>
+        <translation>已联系上 {name}。</translation>
+    </message>
+    <message>
+        <source>Wrong number for {name}: the task is closed. Correct the number in the customer&apos;s file.</source>
+        <translation>{name} 的号码错误：任务已关闭。请在客户档案中更正号码。</translation>
+    </message>
+    <message>
+        <source>Not reached ({reason}): call {n} of {max} recorded.</source>
+        <translation>未接通（{reason}）：已记录第 {n} 次拨打（共 {max} 次）。</translation>
+    </message>
+    <message>
+        <source>Write the message to send.</source>
+        <translation>请填写要发送的信息。</translation>
+    </message>
+    <message>
+        <source>{name} recorded as unreachable ({reason}).</source>
+        <translation>{name} 已记为无法联系（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Do-not-contact recorded for {name}: {n} open tasks cancelled.</source>
+        <translation>已为 {name} 记录勿扰：已取消 {n} 个待处理任务。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Call outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Calls so far:</source>
+        <translation>已拨打：</translation>
+    </message>
+    <message>
+        <source>&amp;Reached</source>
+        <translation>接通(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The customer answered (Alt+R)</source>
+        <translation>客户已接听（Alt+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Not reached</source>
+        <translation>未接通(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No answer, busy, switched off, wrong number, refused (Alt+N)</source>
+        <translation>无人接听、占线、关机、号码错误、拒绝沟通（Alt+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Do not contact</source>
+        <translation>勿扰（不再联系）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The customer asks not to be called about this, or at all (Alt+D)</source>
+        <translation>客户要求不再就此事联系，或完全不再联系（Alt+D）</translation>
+    </message>
+    <message>
+        <source>What the customer was not satisfied with (tick all that apply)</source>
+        <translation>不满意项（可多选）</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>服务类型(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage reported:</source>
+        <translation>行驶里程(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>km on the clock, as the customer says</source>
+        <translation>客户所报的仪表里程（公里）</translation>
+    </message>
+    <message>
+        <source>&amp;Book an appointment now (the booking opens after saving)</source>
+        <translation>立即预约（保存后打开预约窗口）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>No&amp;te:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>What the customer said (a complaint in the customer&apos;s words)</source>
+        <translation>客户的反馈（如有投诉，请记录客户原话）</translation>
+    </message>
+    <message>
+        <source>Re&amp;ason:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>After the calls: the message, then the failure record</source>
+        <translation>拨打未果后：先发送信息，再记录联系失败</translation>
+    </message>
+    <message>
+        <source>&amp;Failure reason:</source>
+        <translation>失败原因(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Not&amp;e:</source>
+        <translation>备注(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Record as &amp;unreachable</source>
+        <translation>记为无法联系(&amp;U)</translation>
+    </message>
+    <message>
+        <source>The customer asks not to be contacted. Their open tasks of that kind are cancelled and no new ones are made.</source>
+        <translation>客户要求不再联系。该类待处理任务将被取消，今后也不再生成。</translation>
+    </message>
+    <message>
+        <source>Not at all: no calls or messages of any kind</source>
+        <translation>全部不再联系：不接受任何电话或信息</translation>
+    </message>
+    <message>
+        <source>Reason (&amp;required):</source>
+        <translation>原因（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s words, e.g. sold the car, services elsewhere</source>
+        <translation>客户原话，例如：车已卖掉、在别处保养</translation>
     </message>
 </context>
 <context>
@@ -4458,6 +5644,33 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>Resolve {number}</source>
+        <translation>解决投诉 {number}</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What was agreed with the customer (amount, date of the rework …)</source>
+        <translation>与客户达成的约定（金额、返修日期等）</translation>
+    </message>
+    <message>
+        <source>Saving adds two callbacks to the worklist: within 24 hours and again within 7 days.</source>
+        <translation>保存后将在工作清单中添加两次回访：24 小时内一次，7 天内再一次。</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>确认解决</translation>
+    </message>
+</context>
+<context>
     <name>SalesSettingsDialog</name>
     <message>
         <source>Values filled in from the contract: {names}</source>
@@ -4611,6 +5824,17 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
     <name>VehicleDialog</name>
     <message>
         <source>Vehicle</source>
@@ -4702,6 +5926,73 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Booked {booked} h of {capacity} h available</source>
         <translation>已约 {booked} 小时 / 可用 {capacity} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>已拨打</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} of {max}</source>
+        <translation>{n}/{max}</translation>
+    </message>
+    <message>
+        <source>Shows from {opens}, due {due}</source>
+        <translation>{opens} 起显示，须于 {due} 前完成</translation>
+    </message>
+    <message>
+        <source>Last attempt {when}</source>
+        <translation>上次拨打 {when}</translation>
+    </message>
+    <message>
+        <source>Enter: record the outcome · F8 or Ctrl+N: next task</source>
+        <translation>Enter：记录回访结果 · F8 或 Ctrl+N：下一个任务</translation>
     </message>
 </context>
 <context>
@@ -4805,6 +6096,13 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>_NoteDialog</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 </TS>
