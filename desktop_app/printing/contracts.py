@@ -39,13 +39,12 @@ from reportlab.platypus import (
 
 from .delivery import RecordQr
 from .fonts import cjk_font
-from .layout import GRID, HEAD_BG, INK, MUTED, checkbox, numbered_canvas
+from .layout import GRID, HEAD_BG, INK, MUTED, CjkTable, checkbox, numbered_canvas
 from .quotes import (
     ACCENT,
     NOTE_BG,
     TOTAL_BG,
     Cell,
-    CjkTable,
     PlanColumn,
     PriceLine,
     Styles,

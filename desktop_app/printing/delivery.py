@@ -40,6 +40,8 @@ from reportlab.platypus import paragraph as _rl_paragraph
 
 from .fonts import cjk_font
 from .layout import GRID, HEAD_BG, INK, MUTED, checkbox, numbered_canvas
+from .layout import CjkTable as _Table
+from .layout import markup as _text
 
 FAIL_BG = colors.HexColor("#fde8e8")
 FAIL_INK = colors.HexColor("#b3261e")
@@ -250,14 +252,6 @@ class DeliveryRecordData:
 # -- small building blocks ----------------------------------------------------------------
 
 
-class _Table(Table):
-    """A Table whose cells use the CJK font, so Helvetica is never referenced unembedded."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cjk_font())]))
-
-
 class _Styles:
     def __init__(self, lang: str, size: float = 8.3) -> None:
         font = cjk_font()
@@ -287,11 +281,6 @@ class _Styles:
         self.right = ParagraphStyle("right", parent=self.cell, alignment=2)
         self.center = ParagraphStyle("center", parent=self.cell, alignment=1)
         self.warn = ParagraphStyle("warn", parent=self.cell, textColor=FAIL_INK)
-
-
-def _text(value: str) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept."""
-    return "<br/>".join(escape(line) for line in value.strip().splitlines())
 
 
 def _p(value: str, style: ParagraphStyle) -> Paragraph:

@@ -26,11 +26,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from .fonts import cjk_font
-from .layout import GRID, HEAD_BG, INK, MUTED, numbered_canvas
+from .layout import GRID, HEAD_BG, INK, MUTED, CjkTable, numbered_canvas
 from .quotes import (
     ACCENT,
     Cell,
-    CjkTable,
     Styles,
     bare_style,
     document,

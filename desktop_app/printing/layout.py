@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing, Line, Rect
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table, TableStyle
 
 from .fonts import cjk_font
 
@@ -52,3 +54,16 @@ def checkbox(checked: bool, ink: Color, size: float = 7.5) -> Drawing:
                 Line(size * x1, size * y1, size * x2, size * y2, strokeColor=ink, strokeWidth=1.3)
             )
     return d
+
+
+class CjkTable(Table):
+    """A Table whose cells use the CJK font, so Helvetica is never referenced unembedded."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cjk_font())]))
+
+
+def markup(value: str) -> str:
+    """User text as Paragraph markup: escaped, line breaks kept."""
+    return "<br/>".join(escape(line) for line in value.strip().splitlines())

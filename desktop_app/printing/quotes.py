@@ -38,7 +38,8 @@ from reportlab.platypus import (
 
 from .delivery import RecordQr  # also teaches ReportLab's CJK wrapping about ，；：？！
 from .fonts import cjk_font
-from .layout import GRID, HEAD_BG, INK, MUTED, numbered_canvas
+from .layout import GRID, HEAD_BG, INK, MUTED, CjkTable, numbered_canvas
+from .layout import markup as text
 
 SUBTOTAL_BG = colors.HexColor("#f3f5f8")
 TOTAL_BG = colors.HexColor("#e3eaf3")
@@ -249,14 +250,6 @@ class QuoteData:
 # -- small building blocks (shared with contracts.py) -------------------------------------
 
 
-class CjkTable(Table):
-    """A Table whose cells use the CJK font, so Helvetica is never referenced unembedded."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), cjk_font())]))
-
-
 class Styles:
     def __init__(self, lang: str, size: float = 8.5) -> None:
         font = cjk_font()
@@ -294,11 +287,6 @@ class Styles:
         self.body = ParagraphStyle(
             "body", parent=self.cell, fontSize=size + 0.5, leading=(size + 0.5) * 1.5
         )
-
-
-def text(value: str) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept."""
-    return "<br/>".join(escape(line) for line in value.strip().splitlines())
 
 
 def para(value: str, style: ParagraphStyle) -> Paragraph:
