@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QListWidget, QListWidgetItem, QWidget
+
+from ..services.customers import CustomerHit
 
 NO_DATE = QDate(1900, 1, 1)
 ERROR_STYLE = "border: 2px solid #b00020;"
@@ -35,3 +38,18 @@ def mark_invalid(widgets: list[QWidget], bad: QWidget | None) -> None:
     if bad is not None:
         bad.setStyleSheet(ERROR_STYLE)
         bad.setFocus()
+
+
+def show_customer_hits(results: QListWidget, hits: Sequence[CustomerHit]) -> None:
+    """Fill a result list with customer search hits (name · mobile · cars; the customer id as
+    UserRole data) without signalling each row; a single hit is selected, which does signal."""
+    results.blockSignals(True)
+    results.clear()
+    for hit in hits:
+        parts = [hit.name, hit.mobile, hit.vehicles]
+        item = QListWidgetItem("  ·  ".join(p for p in parts if p))
+        item.setData(Qt.ItemDataRole.UserRole, hit.id)
+        results.addItem(item)
+    results.blockSignals(False)
+    if len(hits) == 1:
+        results.setCurrentRow(0)

@@ -44,7 +44,7 @@ from ..forms.ui_care_complaints import Ui_ComplaintsTab
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
-from ..widgets import mark_invalid
+from ..widgets import mark_invalid, show_customer_hits
 from .models import (
     CHANNEL_LABELS,
     SEVERITY_LABELS,
@@ -476,19 +476,9 @@ class ComplaintDialog(QDialog):
     def _show_hits(self, generation: int, hits: list[CustomerHit]) -> None:
         if generation != self._search_generation:
             return
-        results = self.ui.resultsList
-        results.blockSignals(True)
-        results.clear()
-        for hit in hits:
-            parts = [hit.name, hit.mobile, hit.vehicles]
-            item = QListWidgetItem("  ·  ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            results.addItem(item)
-        results.blockSignals(False)
         if not hits:
             self.ui.customerLabel.setText(self.tr("No customer matches."))
-        elif len(hits) == 1:
-            results.setCurrentRow(0)
+        show_customer_hits(self.ui.resultsList, hits)
 
     def _hit_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:

@@ -57,7 +57,7 @@ from ..forms.ui_quote_builder import Ui_QuoteBuilder
 from ..i18n import tr_error
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
-from ..widgets import ERROR_STYLE
+from ..widgets import ERROR_STYLE, show_customer_hits
 from .approval import ApprovalDialog
 from .models import (
     PROMOTION_KEY,
@@ -695,20 +695,10 @@ class QuoteBuilder(QDialog):
     def _show_hits(self, generation: int, hits: list[CustomerHit]) -> None:
         if generation != self._search_generation:
             return
-        results = self.ui.resultsList
-        results.blockSignals(True)
-        results.clear()
-        for hit in hits:
-            parts = [hit.name, hit.mobile, hit.vehicles]
-            item = QListWidgetItem("  ·  ".join(p for p in parts if p))
-            item.setData(Qt.ItemDataRole.UserRole, hit.id)
-            results.addItem(item)
-        results.blockSignals(False)
-        results.setVisible(bool(hits))
+        self.ui.resultsList.setVisible(bool(hits))
         if not hits:
             self.ui.customerLabel.setText(self.tr("No customer matches."))
-        elif len(hits) == 1:
-            results.setCurrentRow(0)
+        show_customer_hits(self.ui.resultsList, hits)
 
     def _hit_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
         if item is not None:
