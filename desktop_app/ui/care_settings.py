@@ -6,24 +6,20 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain.care import RULE_FIELDS, CareRules
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.roles import Permission
 from ..services.care import CareService
-from ..services.errors import StorageEnvironmentError
 from .forms.ui_care_settings import Ui_CareSettingsDialog
-from .i18n import tr_error
 from .messages import DialogService
+from .settings_base import SettingsDialog
 from .tasks import Operation, TaskRunner
-from .widgets import mark_invalid
 
 
-class CareSettingsDialog(QDialog):
-    sig_saved = Signal()
-
+class CareSettingsDialog(SettingsDialog):
     def __init__(
         self,
         service: CareService,
@@ -37,6 +33,7 @@ class CareSettingsDialog(QDialog):
         self.dialogs = dialogs
         self.ui = Ui_CareSettingsDialog()
         self.ui.setupUi(self)
+        self.error_label = self.ui.errorLabel
         form = self.ui.rulesForm
         self.callbackEdit = QLineEdit()
         self.callbackEdit.setPlaceholderText("1, 3, 7, 30, 90")
@@ -75,29 +72,8 @@ class CareSettingsDialog(QDialog):
         values = {name: spin.value() for name, spin in self.spins.items()}
         return replace(CareRules(), callback_days=days, **values)
 
-    def save(self) -> None:
-        try:
-            rules = self.collect()
-        except ValidationError as error:
-            self._refused(error)
-            return
-        (
-            Operation(lambda: self.service.save_rules(rules))
-            .success(lambda _none: self._saved())
-            .failure(self._refused)
-            .run_in_background(self.runner)
-        )
+    def store(self, value: CareRules) -> None:
+        self.service.save_rules(value)
 
-    def _saved(self) -> None:
-        self.sig_saved.emit()
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, StorageEnvironmentError):
-            self.dialogs.error(self, self.tr("Not saved"), tr_error(error))
-            return
-        assert isinstance(error, DomainError)
-        self.ui.errorLabel.setText(tr_error(error))
-        field = error.field if isinstance(error, ValidationError) else None
-        widgets: dict[str, QWidget] = {"callback_days": self.callbackEdit, **self.spins}
-        mark_invalid(list(widgets.values()), widgets.get(field or ""))
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {"callback_days": self.callbackEdit, **self.spins}

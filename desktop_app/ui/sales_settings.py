@@ -7,28 +7,23 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QListWidgetItem, QWidget
 
 from ..domain.contracts import DEFAULT_CLAUSES, PLACEHOLDERS, Clause, check_clause
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.quotes import SalesSettings, money_text, parse_money
 from ..domain.roles import Permission, Role
 from ..services.contracts import ContractService
-from ..services.errors import StorageEnvironmentError
 from ..services.quotes import QuoteService
 from .forms.ui_sales_settings import Ui_SalesSettingsDialog
-from .i18n import tr_error
 from .messages import DialogService
+from .settings_base import SettingsDialog
 from .tasks import Operation, TaskRunner
-from .widgets import mark_invalid
 
 CONSULTANT = Role.SALES_CONSULTANT.value
 
 
-class SalesSettingsDialog(QDialog):
-    sig_saved = Signal()
-
+class SalesSettingsDialog(SettingsDialog):
     def __init__(
         self,
         quotes: QuoteService,
@@ -44,6 +39,7 @@ class SalesSettingsDialog(QDialog):
         self.dialogs = dialogs
         self.ui = Ui_SalesSettingsDialog()
         self.ui.setupUi(self)
+        self.error_label = self.ui.errorLabel
         self._settings = SalesSettings()
         self._clauses: list[Clause] = []
         self._current = -1
@@ -198,36 +194,13 @@ class SalesSettingsDialog(QDialog):
                 raise
         return settings, tuple(self._clauses)
 
-    def save(self) -> None:
-        try:
-            settings, clauses = self.collect()
-        except ValidationError as error:
-            self._refused(error)
-            return
+    def store(self, value: tuple[SalesSettings, tuple[Clause, ...]]) -> None:
+        settings, clauses = value
+        self.quotes.save_settings(settings)
+        self.contracts.save_clauses(clauses)
 
-        def work() -> None:
-            self.quotes.save_settings(settings)
-            self.contracts.save_clauses(clauses)
-
-        (
-            Operation(work)
-            .success(lambda _none: self._saved())
-            .failure(self._refused)
-            .run_in_background(self.runner)
-        )
-
-    def _saved(self) -> None:
-        self.sig_saved.emit()
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, StorageEnvironmentError):
-            self.dialogs.error(self, self.tr("Not saved"), tr_error(error))
-            return
-        assert isinstance(error, DomainError)
-        self.ui.errorLabel.setText(tr_error(error))
-        field = error.field if isinstance(error, ValidationError) else None
-        widgets: dict[str, QWidget] = {
+    def field_widgets(self) -> dict[str, QWidget]:
+        return {
             "cap": self.ui.capEdit,
             f"cap_{CONSULTANT}": self.ui.capEdit,
             "min_down_ice": self.ui.minDownIceSpin,
@@ -243,6 +216,7 @@ class SalesSettingsDialog(QDialog):
             "delivery_days": self.ui.deliveryDaysSpin,
             "clauses": self.ui.textZhEdit,
         }
-        if field in widgets and field != "clauses":
+
+    def show_field(self, field: str | None) -> None:
+        if field and field != "clauses" and field in self.field_widgets():
             self.ui.tabs.setCurrentWidget(self.ui.rulesTab)
-        mark_invalid(list(dict.fromkeys(widgets.values())), widgets.get(field or ""))

@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QTableWidgetItem,
@@ -18,20 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.appointments import SLOT_CHOICES, ResourceKind, WorkshopRules, day_capacity
-from ..domain.errors import DomainError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.roles import Permission
 from ..services.appointments import Absence, AppointmentService, Resource
-from ..services.errors import StorageEnvironmentError
 from .forms.ui_workshop_settings import Ui_WorkshopSettingsDialog
-from .i18n import tr_error
 from .messages import DialogService
+from .settings_base import SettingsDialog
 from .tasks import Operation, TaskRunner
-from .widgets import mark_invalid
 
 
-class WorkshopSettingsDialog(QDialog):
-    sig_saved = Signal()
-
+class WorkshopSettingsDialog(SettingsDialog):
     def __init__(
         self,
         service: AppointmentService,
@@ -45,6 +40,7 @@ class WorkshopSettingsDialog(QDialog):
         self.dialogs = dialogs
         self.ui = Ui_WorkshopSettingsDialog()
         self.ui.setupUi(self)
+        self.error_label = self.ui.errorLabel
         self._technicians = 0
         names = [
             self.tr("Monday"),
@@ -211,30 +207,10 @@ class WorkshopSettingsDialog(QDialog):
             )
         )
 
-    def save(self) -> None:
-        try:
-            rules = self.collect()
-        except ValidationError as error:
-            self._refused(error)
-            return
-        (
-            Operation(lambda: self.service.save_rules(rules))
-            .success(lambda _none: self._saved())
-            .failure(self._refused)
-            .run_in_background(self.runner)
-        )
+    def store(self, value: WorkshopRules) -> None:
+        self.service.save_rules(value)
 
-    def _saved(self) -> None:
-        self.sig_saved.emit()
-        self.accept()
-
-    def _refused(self, error: BaseException) -> None:
-        if isinstance(error, StorageEnvironmentError):
-            self.dialogs.error(self, self.tr("Not saved"), tr_error(error))
-            return
-        assert isinstance(error, DomainError)
-        self.ui.errorLabel.setText(tr_error(error))
-        field = error.field if isinstance(error, ValidationError) else None
+    def field_widgets(self) -> dict[str, QWidget]:
         widgets: dict[str, QWidget] = {
             "slot_minutes": self.ui.slotCombo,
             "efficiency": self.ui.efficiencySpin,
@@ -243,4 +219,4 @@ class WorkshopSettingsDialog(QDialog):
         }
         for day, (_box, _start, end) in enumerate(self.day_rows):
             widgets[f"opening_{day}"] = end
-        mark_invalid(list(widgets.values()), widgets.get(field or ""))
+        return widgets

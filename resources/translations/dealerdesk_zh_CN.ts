@@ -951,10 +951,6 @@
         <translation>回访天数请填写整数，例如 1, 3, 7, 30, 90。</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Customer-care settings</source>
         <translation>客户关怀设置</translation>
     </message>
@@ -5685,10 +5681,6 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>新条款</translation>
     </message>
     <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
         <source>Sales settings</source>
         <translation>销售设置</translation>
     </message>
@@ -5794,6 +5786,10 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Same as Windows / the system</source>
         <translation>跟随系统（Windows）</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>
@@ -6040,10 +6036,6 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>With {n} technicians this gives {hours} workshop hours a week.</source>
         <translation>按 {n} 名技师计算，每周可用车间工时为 {hours} 小时。</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
     </message>
     <message>
         <source>Workshop settings</source>
