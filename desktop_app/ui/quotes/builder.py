@@ -69,6 +69,7 @@ from .models import (
     pill_style,
     quote_status_text,
     set_read_only,
+    show_breakdown,
     ui_language,
     yuan,
 )
@@ -222,13 +223,7 @@ class QuoteBuilder(QDialog):
         u = self.ui
         self.setStyleSheet(READ_ONLY_STYLE)
         view = u.breakdownView
-        view.setModel(self.breakdown_model)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(22)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(BreakdownModel.ITEM, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BreakdownModel.HOW, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(BreakdownModel.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        show_breakdown(view, self.breakdown_model)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         for tree in (u.optionsTree, u.accessoriesTree, u.insuranceTree):
             th = tree.header()

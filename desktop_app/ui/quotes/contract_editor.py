@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from ...domain.contracts import (
     CONTRACT_DOCUMENTS,
@@ -46,6 +46,7 @@ from .models import (
     local_time,
     pill_style,
     set_read_only,
+    show_breakdown,
     ui_language,
     yuan,
 )
@@ -133,14 +134,7 @@ class ContractEditor(QDialog):
     def _setup(self) -> None:
         u = self.ui
         self.setStyleSheet(READ_ONLY_STYLE)
-        view = u.breakdownView
-        view.setModel(self.breakdown_model)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(24)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(BreakdownModel.ITEM, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BreakdownModel.HOW, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(BreakdownModel.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
+        show_breakdown(u.breakdownView, self.breakdown_model, row_height=24)
         for method in DeliveryMethod:
             u.deliveryMethodCombo.addItem(tr_label(DELIVERY_METHOD_LABELS[method]), method.value)
         for code, zh, en in CONTRACT_DOCUMENTS:

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QPlainTextEdit, QTableView
 
 from ...domain.contracts import CONTRACT_STATUS_LABELS, ContractStatus
 from ...domain.quotes import (
@@ -322,3 +322,15 @@ def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
+
+
+def show_breakdown(view: QTableView, model: BreakdownModel, row_height: int = 22) -> None:
+    """The price breakdown table as the quote builder and the contract editor show it: item and
+    amount as wide as their text, the explanation taking the rest."""
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(row_height)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(BreakdownModel.ITEM, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(BreakdownModel.HOW, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(BreakdownModel.AMOUNT, QHeaderView.ResizeMode.ResizeToContents)
