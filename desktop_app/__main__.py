@@ -1,6 +1,7 @@
 """``python -m desktop_app``: the GUI by default, plus command-line tools.
 
-Commands: demo-data, screenshot, list, print, export, import, check (see ``--help`` of each).
+Commands: demo-data, screenshot, list, print, export, import, check, sync, hub (see ``--help``
+of each).
 ``list care`` prints the care tasks on file (it does not generate tasks); ``print kpi-report``
 exits 1 when the month has no data.
 """
@@ -140,6 +141,28 @@ def build_parser() -> argparse.ArgumentParser:
 
     chk = sub.add_parser("check", help="schema version and integrity check; exit 0 if healthy")
     _db_arg(chk)
+
+    syn = sub.add_parser(
+        "sync", help="one full sync pass with the hub; exit 0 only when it completed"
+    )
+    _db_arg(syn)
+    syn.add_argument("--hub", help="the hub's address, e.g. http://127.0.0.1:8765 (saved)")
+    syn.add_argument("--token", help="this PC's device token from 'hub add-device' (saved)")
+
+    hub = sub.add_parser("hub", help="the dealer group's hub (PostgreSQL + sync service)")
+    hub_sub = hub.add_subparsers(dest="hub_command", required=True)
+    h_init = hub_sub.add_parser("init", help="create the hub's tables (safe to run again)")
+    h_serve = hub_sub.add_parser("serve", help="run one sync service instance")
+    h_add = hub_sub.add_parser("add-device", help="register a PC for a store; prints its token")
+    h_exp = hub_sub.add_parser("exports", help="list the export files delivered to the hub")
+    for p in (h_init, h_serve, h_add, h_exp):
+        p.add_argument("--dsn", required=True, help="PostgreSQL connection string")
+    h_serve.add_argument("--host", default="127.0.0.1")
+    h_serve.add_argument("--port", type=int, default=8765)
+    h_serve.add_argument("--certfile", help="TLS certificate (PEM) when no proxy terminates TLS")
+    h_serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    h_add.add_argument("--site", required=True, help="the store's code, e.g. 4S-SH01")
+    h_add.add_argument("--label", default="", help="which PC, e.g. 'reception 2'")
     return parser
 
 
@@ -179,6 +202,14 @@ def main(argv: list[str] | None = None) -> int:
             return _import_prices(db_path, args.file)
         if command == "check":
             return _check(db_path)
+        if command == "sync":
+            from .services.sync import sync_command
+
+            return sync_command(db_path, args.hub, args.token)
+        if command == "hub":
+            from .hub.cli import hub_command
+
+            return hub_command(args)
     except _env_errors() as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -574,6 +574,7 @@ class DeliveryService:
                     hashlib.sha256(data).hexdigest(),
                     len(rows),
                     self._actor(),
+                    content=data,
                 )
                 paths.append(path)
         return paths[0], paths[1]

@@ -57,12 +57,20 @@ def _wall_millis() -> int:
 class Database:
     """An open DealerDesk database file."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        clock: HybridLogicalClock | None = None,
+    ) -> None:
+        """``clock``: share the window's clock with the sync's own connection, so an edit made
+        after a pull orders after what the pull brought."""
         self.path = str(path)
         self.read_only = read_only
         self._flags = threading.local()
         self.device_id = ""
-        self.clock = HybridLogicalClock(_wall_millis)
+        self.clock = clock or HybridLogicalClock(_wall_millis)
         if read_only:
             target = Path(self.path).resolve().as_uri() + "?mode=ro"
             self.db = peewee.SqliteDatabase(
@@ -116,6 +124,8 @@ class Database:
             # highest value: one index step instead of scanning the whole journal.
             last = raw.execute("SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
             self.clock.observe(int(last[0]) if last else 0)
+            seen = self.meta("hlc_seen") if version >= 6 or not self.read_only else None
+            self.clock.observe(int(seen) if seen else 0)  # the newest clock a pull brought
 
     def close(self) -> None:
         if not self.db.is_closed():

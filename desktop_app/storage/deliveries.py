@@ -346,7 +346,16 @@ class DeliveryRepository:
         sha256: str,
         rows: int,
         actor: str | None,
+        content: bytes = b"",
     ) -> None:
+        """Record an export file; its bytes wait in ``export_outbox`` until the hub has them
+        (the same content twice is one file)."""
+        self.db.raw.execute(
+            "INSERT INTO export_outbox (sha256, kind, day, file_name, content, created_at) "
+            "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+            "ON CONFLICT (sha256) DO NOTHING",
+            (sha256, kind, day.isoformat(), file_name, content),
+        )
         ExportFileRow.insert(
             site_id=site_id,
             kind=kind,

@@ -11,6 +11,7 @@ from .migrations.m0002_appointments import SYNCED_V2
 from .migrations.m0003_deliveries import SYNCED_V3
 from .migrations.m0004_quotes import SYNCED_V4
 from .migrations.m0005_care import SYNCED_V5
+from .migrations.m0006_sync import SYNCED_V6
 from .triggers import REBUILD_SEARCH_SQL
 
 SYNC_COLUMNS = ("id", "created_at", "updated_at", "updated_by", "deleted_at")
@@ -22,6 +23,7 @@ SYNCED_TABLES: dict[str, tuple[str, ...]] = {
     **SYNCED_V3,
     **SYNCED_V4,
     **SYNCED_V5,
+    **SYNCED_V6,
 }
 
 __all__ = ["REBUILD_SEARCH_SQL", "SYNCED_TABLES", "SYNC_COLUMNS"]

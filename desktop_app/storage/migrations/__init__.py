@@ -10,7 +10,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from . import m0001_initial, m0002_appointments, m0003_deliveries, m0004_quotes, m0005_care
+from . import (
+    m0001_initial,
+    m0002_appointments,
+    m0003_deliveries,
+    m0004_quotes,
+    m0005_care,
+    m0006_sync,
+)
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -20,6 +27,7 @@ MIGRATIONS: list[tuple[int, Migration]] = [
     (3, m0003_deliveries.apply),
     (4, m0004_quotes.apply),
     (5, m0005_care.apply),
+    (6, m0006_sync.apply),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
