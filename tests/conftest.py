@@ -21,6 +21,9 @@ from desktop_app.services import demo_data  # noqa: E402
 from desktop_app.services.auth import AuthService  # noqa: E402
 from desktop_app.storage.db import Database, open_database  # noqa: E402
 
+# the real PostgreSQL, the in-process hub service and PCs for sync tests and UI tests alike
+pytest_plugins = ["tests.hub_fixtures"]
+
 DEMO_TODAY = dt.date(2026, 11, 20)
 DEMO_CUSTOMERS = 300
 

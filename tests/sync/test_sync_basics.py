@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop_app.storage.schema import SYNCED_TABLES
 
-from .conftest import HubServer, new_pc, table_rows
+from tests.hub_fixtures import HubServer, new_pc, table_rows
 
 
 def test_new_pc_receives_the_store(

@@ -1,4 +1,4 @@
-"""Fixtures for sync tests: a real PostgreSQL on loopback (one server per run, a fresh database
+"""Fixtures for sync tests (a pytest plugin, see tests/conftest.py): a real PostgreSQL on loopback (one server per run, a fresh database
 per test), the hub service running in-process under uvicorn on a free port, and PCs as real
 SQLite files with their own device ids."""
 
