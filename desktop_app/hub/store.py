@@ -231,7 +231,11 @@ class HubStore:
                 log.append((op, "refused" if not result.conflicts else "conflict", result.refused))
             else:
                 log.append((op, "conflict" if result.conflicts else "applied", ""))
-            if result.changed and result.state is not None:
+            if result.state is not None and (
+                result.changed or _differs(result.state, op) or result.conflicts
+            ):
+                # also when nothing changed here but the PC holds other values (its edit lost
+                # or was refused): a new sequence number sends the hub's row back to it
                 states[key] = result.state
                 changed[key] = result.state
         conflicts.extend(self._find_collisions(conn, device, [s for s in changed.values()]))
@@ -517,6 +521,12 @@ class HubStore:
         with self.connect() as conn:
             found = conn.execute("SELECT op_id, outcome, reason FROM hub_change").fetchall()
         return [(str(r[0]), str(r[1]), str(r[2])) for r in found]
+
+
+def _differs(state: RowState, op: Op) -> bool:
+    if op.kind == "D":
+        return not state.deleted
+    return any(state.data.get(c) != v for c, v in op.values.items())
 
 
 def _key(table: str, row_id: str) -> str:

@@ -160,6 +160,8 @@ def merge(existing: RowState | None, op: Op, site: str, seq: int) -> Merge:
         return Merge(existing, False, refused=f"row belongs to store {existing.site}")
     if op.table == "contract" and existing.data.get("status", "draft") != "draft":
         return _merge_frozen_contract(existing, op, seq)
+    if op.table == "contract" and op.values.get("status") == "signed":
+        return _merge_signing(existing, op, seq)
     if existing.deleted:
         return _merge_into_deleted(existing, op, seq)
     if op.kind == "D":
@@ -286,6 +288,36 @@ def _merge_into_deleted(existing: RowState, op: Op, seq: int) -> Merge:
         [ConflictDraft("delete_edit", op.table, op.row_id, "", detail)],
         refused="the record was deleted on another PC; the edit is kept in the conflict log",
     )
+
+
+def _merge_signing(existing: RowState, op: Op, seq: int) -> Merge:
+    """The PC that signs a draft contract signed what it shows: its whole content wins, and
+    concurrent edits of the draft from other PCs are kept as ``signed_contract`` conflicts."""
+    overwritten = {
+        c: {"lost": existing.data.get(c), "kept": v}
+        for c, v in op.values.items()
+        if c not in BOOKKEEPING
+        and existing.data.get(c) != v
+        and existing.stamps.get(c, Stamp(0, "", 0)).device not in ("", op.device)
+    }
+    op.clocks = {c: max(op.clocks.get(c, 0), op.hlc) for c in op.values}
+    merged = _merge_columns(existing, op, seq)
+    for column, value in op.values.items():  # the signed content, whatever the clocks
+        if merged.state is not None and merged.state.data.get(column) != value:
+            merged.state.data[column] = value
+            merged.state.stamps[column] = Stamp(op.hlc, op.device, seq)
+            merged.changed = True
+    merged.conflicts = []
+    if overwritten:
+        detail = {
+            "columns": overwritten,
+            "lost_device": existing.stamps.get("updated_at", Stamp(0, "", 0)).device,
+            "lost_actor": existing.data.get("updated_by"),
+            "kept_device": op.device,
+            "number": existing.data.get("number"),
+        }
+        merged.conflicts.append(ConflictDraft("signed_contract", op.table, op.row_id, "", detail))
+    return merged
 
 
 def _merge_frozen_contract(existing: RowState, op: Op, seq: int) -> Merge:
