@@ -1,6 +1,6 @@
-"""Fixtures for sync tests (a pytest plugin, see tests/conftest.py): a real PostgreSQL on loopback (one server per run, a fresh database
-per test), the hub service running in-process under uvicorn on a free port, and PCs as real
-SQLite files with their own device ids."""
+"""Fixtures for sync tests (a pytest plugin, see tests/conftest.py): a real PostgreSQL on
+loopback (one server per run, a fresh database per test), the hub service running in-process
+under uvicorn on a free port, and PCs as real SQLite files with their own device ids."""
 
 from __future__ import annotations
 
@@ -108,3 +108,97 @@ def table_rows(db: Database, table: str) -> dict[str, tuple[object, ...]]:
     columns = (*SYNC_COLUMNS, *SYNCED_TABLES[table])
     rows = db.raw.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id").fetchall()
     return {str(r[0]): tuple(r) for r in rows}
+
+
+@dataclass
+class StoreTemplate:
+    """A demo store already synced to a hub by three PCs: copied per test in milliseconds
+    (CREATE DATABASE … TEMPLATE on PostgreSQL, file copies for the PCs)."""
+
+    dsn_name: str
+    files: dict[str, Path]
+    tokens: dict[str, str]
+
+
+@pytest.fixture(scope="session")
+def store_template(
+    postgres: LocalPostgres, demo_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> StoreTemplate:
+    folder = tmp_path_factory.mktemp("store")
+    name = "hub_store_template"
+    dsn = postgres.create_database(name)
+    HubStore(dsn).init()
+    server = HubServer(dsn).start()
+    pcs = {
+        "a": new_pc(folder, "a", server.url, dsn, demo_template),
+        "b": new_pc(folder, "b", server.url, dsn, None),
+        "c": new_pc(folder, "c", server.url, dsn, None),
+    }
+    for pc in pcs.values():
+        pc.sync()
+    server.stop()
+    for pc in pcs.values():
+        pc.db.raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        pc.db.close()
+    return StoreTemplate(
+        name, {k: Path(pc.db.path) for k, pc in pcs.items()}, {k: pc.token for k, pc in pcs.items()}
+    )
+
+
+@dataclass
+class Store:
+    hub: HubServer
+    dsn: str
+    a: Pc
+    b: Pc
+    c: Pc
+
+    @property
+    def pcs(self) -> list[Pc]:
+        return [self.a, self.b, self.c]
+
+
+@pytest.fixture
+def store(
+    postgres: LocalPostgres, store_template: StoreTemplate, tmp_path: Path
+) -> Iterator[Store]:
+    """Three PCs of one store and their hub, all in step, fresh for this test."""
+    yield from make_store(postgres, store_template, tmp_path)
+
+
+def make_store(postgres: LocalPostgres, template: StoreTemplate, folder: Path) -> Iterator[Store]:
+    import psycopg
+
+    name = f"hub_{next(_numbers)}"
+    with psycopg.connect(postgres.dsn, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template.dsn_name}"')
+    dsn = postgres.dsn.replace("dbname=postgres", f"dbname={name}")
+    server = HubServer(dsn).start()
+    pcs = {}
+    for key, source in template.files.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{key}.sqlite"
+        shutil.copy(source, target)
+        pcs[key] = Pc(open_database(target), template.tokens[key], server.url)
+    try:
+        yield Store(server, dsn, pcs["a"], pcs["b"], pcs["c"])
+    finally:
+        for pc in pcs.values():
+            pc.db.close()
+        server.stop()
+
+
+def edit(db: Database, table: str, row_id: str, **values: object) -> None:
+    """An edit as the app makes it: one write transaction, journaled by the triggers."""
+    from desktop_app.storage.db import utc_now_text
+
+    values = {**values, "updated_at": utc_now_text(), "updated_by": None}
+    sets = ", ".join(f"{c} = ?" for c in values)
+    with db.write():
+        db.raw.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*values.values(), row_id))
+
+
+def sync_all(store: Store, rounds: int = 2) -> None:
+    for _ in range(rounds):
+        for pc in store.pcs:
+            pc.sync()

@@ -125,9 +125,10 @@ class SyncClient:
                 "INSERT INTO sync_history (started_at) VALUES (?)", (utc_now_text(),)
             ).lastrowid
         try:
-            self.hello()
+            site_code = str(self.hello().get("site", ""))
             self.push(report)
             self.pull(report)
+            self.adopt_site(site_code)
             self.deliver_exports(report)
         except SyncError as exc:
             self._finish(history_id, report, ok=False, message=str(exc))
@@ -465,6 +466,17 @@ class SyncClient:
                 json.dumps(loss["detail"], ensure_ascii=False, default=str),
             ),
         )
+
+    def adopt_site(self, code: str) -> None:
+        """A new PC's store is the one its token was issued for, once its data has arrived."""
+        if self.db.meta("site_id"):
+            return
+        row = self.db.raw.execute(
+            "SELECT id FROM site WHERE code = ? AND deleted_at IS NULL ORDER BY created_at",
+            (code,),
+        ).fetchone()
+        if row is not None:
+            self.db.set_meta("site_id", str(row[0]))
 
     # -- exports -----------------------------------------------------------------------------
 

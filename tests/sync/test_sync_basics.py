@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.storage.schema import SYNCED_TABLES
-
 from tests.hub_fixtures import HubServer, new_pc, table_rows
 
 
