@@ -17,7 +17,7 @@ from ..domain.staff import Session
 from ..storage.db import Database, open_database, utc_now_text
 from ..storage.schema import SYNCED_TABLES
 from ..sync.client import HttpTransport, Progress, SyncClient, SyncReport, Transport
-from ..sync.protocol import SyncError, SyncErrorKind
+from ..sync.protocol import PUSH_BATCH, SyncError, SyncErrorKind
 from .errors import NotFound, PermissionDenied
 
 __all__ = [
@@ -100,7 +100,10 @@ def run_sync(
     url, token = db.meta("hub_url") or "", db.meta("hub_token") or ""
     if not url or not token:
         raise SyncError(SyncErrorKind.NOT_CONFIGURED, "no hub address or token on this PC")
-    client = SyncClient(db, transport or HttpTransport(url), token, progress=progress)
+    batch = int(db.meta("sync_batch") or PUSH_BATCH)  # smaller on a slow link
+    client = SyncClient(
+        db, transport or HttpTransport(url), token, progress=progress, batch=batch, page=batch
+    )
     return client.run()
 
 
@@ -112,6 +115,7 @@ def sync_command(db_path: Path, hub: str | None, token: str | None) -> int:
             db.set_meta("hub_url", hub)
         if token:
             db.set_meta("hub_token", token)
+        print(f"syncing {db_path} with {db.meta('hub_url') or '?'}", flush=True)
         try:
             report = run_sync(db)
         except SyncError as exc:
