@@ -23,7 +23,7 @@ from .logsetup import setup_logging
 from .paths import log_path
 from .services.auth import AuthService
 from .services.customers import CustomerService
-from .services.status import StatusService
+from .services.sync import SyncService
 from .storage.db import Database, open_database
 from .storage.errors import EnvKind, StorageEnvironmentError
 from .storage.repositories import SiteRepository, StaffRepository
@@ -32,6 +32,7 @@ from .ui.i18n import install_translator, resolve_language, tr_error
 from .ui.main_window import MainWindow
 from .ui.messages import DialogService
 from .ui.sign_in import SignInDialog
+from .ui.sync.controller import SyncController
 from .ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -73,7 +74,10 @@ def build_main_window(
     runner: TaskRunner,
     dialogs: DialogService,
     language_setting: str | None,
+    auto_sync: bool = True,
 ) -> MainWindow:
+    """``auto_sync=False``: no automatic sync passes (screenshots); "Sync now" still works."""
+
     def appointments() -> AppointmentService:
         from .services.appointments import AppointmentService
 
@@ -95,17 +99,23 @@ def build_main_window(
 
         return CareService(db, session), StaffRepository(db).all_active
 
+    sync = SyncService(db, session)
+    # the sync runs on its own connection to the same file, sharing this one's clock
+    controller = SyncController(db.path, db.clock, sync.status, runner, auto=auto_sync)
+    controller.bug_handler = runner.bug_handler
     return MainWindow(
         session,
         CustomerService(db, session),
         appointments,
-        StatusService(db),
+        sync,
+        controller,
         runner,
         dialogs,
         language_setting,
         deliveries=deliveries,
         sales=sales,
         care=care,
+        staff=StaffRepository(db).all_active,
     )
 
 
@@ -222,7 +232,7 @@ def screenshot(
         return _screenshot_reception(app, db, session, runner, out, size)
     if view in SALES_VIEWS:
         return _screenshot_sales(app, db, session, runner, dialogs, view, out, size)
-    window = build_main_window(db, session, runner, dialogs, language)
+    window = build_main_window(db, session, runner, dialogs, language, auto_sync=False)
     area = AREA_VIEWS.get(view, view)
     if area not in {a.key for a in window.areas if a.page is not None}:
         available = ", ".join(

@@ -7,18 +7,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from .. import __version__
 from ..domain.staff import Session
 from ..services.customers import CustomerService
-from ..services.status import StatusService, SyncStatus
+from ..services.sync import SyncService, SyncStatus
 from .customers.view import CustomersView
 from .forms.ui_main_window import Ui_MainWindow
 from .messages import DialogService
 from .settings_dialog import SettingsDialog
-from .tasks import Operation, TaskRunner
+from .sync.controller import SyncController
+from .sync.models import conflicts_line, status_line
+from .tasks import TaskRunner
 
 if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-up
     from ..domain.staff import StaffMember
@@ -31,6 +33,7 @@ if TYPE_CHECKING:  # built on first use: the board's modules stay out of start-u
     from .care.view import CareView
     from .deliveries.view import DeliveriesView
     from .quotes.view import QuotesView
+    from .sync.view import SyncView
 
 STATUS_REFRESH_MS = 30_000
 
@@ -52,17 +55,23 @@ class MainWindow(QMainWindow):
         session: Session,
         customers: CustomerService,
         appointments: Callable[[], AppointmentService],
-        status: StatusService,
+        sync: SyncService,
+        sync_controller: SyncController,
         runner: TaskRunner,
         dialogs: DialogService,
         language_setting: str | None = None,
         deliveries: Callable[[], DeliveryService] | None = None,
         sales: Callable[[], tuple[QuoteService, ContractService]] | None = None,
         care: Callable[[], tuple[CareService, Callable[[], list[StaffMember]]]] | None = None,
+        staff: Callable[[], list[StaffMember]] | None = None,
     ) -> None:
         super().__init__()
         self.session = session
-        self.status = status
+        self.sync = sync
+        self.sync_controller = sync_controller
+        sync_controller.setParent(self)
+        self._staff = staff
+        self.sync_status: SyncStatus | None = None
         self.runner = runner
         self.dialogs = dialogs
         self.language_setting = language_setting
@@ -84,6 +93,7 @@ class MainWindow(QMainWindow):
         self._quotes_view: QuotesView | None = None
         self._care_factory = care
         self._care_view: CareView | None = None
+        self._sync_view: SyncView | None = None
         self.areas = [
             Area("appointments", "appointments", self.tr("Appointments"), QWidget(self)),
             Area(
@@ -100,7 +110,7 @@ class MainWindow(QMainWindow):
             ),
             Area("customers", "customers", self.tr("Customers"), self.customers_view),
             Area("care", "care", self.tr("Care"), QWidget(self) if care is not None else None),
-            Area("sync", "sync", self.tr("Sync"), None),
+            Area("sync", "sync", self.tr("Sync"), QWidget(self)),
         ]
         nav = self.ui.navList
         nav.setIconSize(QSize(24, 24))
@@ -118,7 +128,11 @@ class MainWindow(QMainWindow):
         self.site_label = QLabel(session.site.name)
         self.user_label = QLabel()
         self.sync_label = QLabel()
-        for label in (self.site_label, self.user_label, self.sync_label):
+        self.sync_label.setToolTip(self.tr("Sync with the hub: open the Sync page for details"))
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts_label.linkActivated.connect(lambda _link: self.show_area("sync"))
+        for label in (self.site_label, self.user_label, self.sync_label, self.conflicts_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
         roles = ", ".join(sorted(r.value for r in session.staff.roles))
@@ -137,12 +151,17 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
+        c = sync_controller
+        c.sig_status.connect(self._show_sync)
+        c.sig_started.connect(self._sync_running_changed)
+        c.sig_finished.connect(lambda _report: self._sync_running_changed())
+        c.sig_failed.connect(lambda _kind, _detail: self._sync_running_changed())
         self.show_area("customers")
 
     def start(self) -> None:
         """Load what the pages show; call once after the window is created."""
         self.customers_view.start()
-        self.refresh_status()
+        self.sync_controller.start()  # counts what is waiting; automatic passes if a hub is set
         self._status_timer.start()
 
     @property
@@ -231,6 +250,26 @@ class MainWindow(QMainWindow):
             self._care_view = view
         return self._care_view
 
+    @property
+    def sync_view(self) -> SyncView:
+        """The Sync page, built the first time it is needed."""
+        if self._sync_view is None:
+            from .sync.view import SyncView
+
+            view = SyncView(
+                self.sync,
+                self.sync_controller,
+                self.runner,
+                self.dialogs,
+                self._customers_service,
+                self._staff,
+                self,
+            )
+            view.sig_status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+            self._replace_placeholder("sync", view)
+            self._sync_view = view
+        return self._sync_view
+
     def _replace_placeholder(self, key: str, page: QWidget) -> None:
         area = next(a for a in self.areas if a.key == key)
         placeholder = area.page
@@ -253,6 +292,8 @@ class MainWindow(QMainWindow):
                     page = self.quotes_view
                 elif key == "care":
                     page = self.care_view
+                elif key == "sync":
+                    page = self.sync_view
                 self.ui.navList.setCurrentRow(row)
                 self.ui.stack.setCurrentWidget(page)
                 if key == "appointments" and not self.appointments_view.started:
@@ -263,22 +304,40 @@ class MainWindow(QMainWindow):
                     self.quotes_view.start()
                 if key == "care" and not self.care_view.started:
                     self.care_view.start()
+                if key == "sync":
+                    if self.sync_view.started:
+                        self.sync_view.reload()
+                    else:
+                        self.sync_view.start()
 
     def _show_area(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.show_area(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def refresh_status(self) -> None:
-        Operation(self.status.sync_status).success(self._show_sync).run_in_background(self.runner)
+        """Count the changes waiting and the open conflicts; the labels follow."""
+        self.sync_controller.refresh_status()
 
     def _show_sync(self, s: SyncStatus) -> None:
-        if not s.hub_configured:
-            text = self.tr("Offline: no hub set up · {n} changes kept on this PC")
-        elif s.last_sync_at:
-            text = self.tr("Hub connected · {n} changes waiting")
+        """Online or not, changes waiting, last successful sync, open conflicts."""
+        self.sync_status = s
+        self.sync_label.setText(status_line(s, self.sync_controller.running))
+        text = conflicts_line(s.open_conflicts)
+        if s.open_conflicts:
+            self.conflicts_label.setText(f'<a href="sync" style="color:#b00020">{text}</a>')
+            self.conflicts_label.setToolTip(self.tr("Open the Sync page to decide them"))
         else:
-            text = self.tr("Hub not reached yet · {n} changes waiting")
-        self.sync_label.setText(text.format(n=f"{s.changes_waiting:,}"))
+            self.conflicts_label.setText(text)
+            self.conflicts_label.setToolTip("")
+
+    def _sync_running_changed(self) -> None:
+        if self.sync_status is not None:
+            self._show_sync(self.sync_status)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._status_timer.stop()
+        self.sync_controller.shutdown()
+        super().closeEvent(event)
 
     def open_workshop_settings(self) -> None:
         from .workshop_settings import WorkshopSettingsDialog

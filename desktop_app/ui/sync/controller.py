@@ -43,13 +43,14 @@ SyncFunction = Callable[..., SyncReport]  # run_sync(db, progress=…)
 class _Relay(QObject):
     """Lives on the GUI thread; the sync thread emits, Qt queues the calls over."""
 
-    sig_progress = Signal(str, "qint64", "qint64")
+    sig_progress = Signal(str, "qint64", "qint64")  # type: ignore[arg-type]  # 64-bit ints
     sig_done = Signal(object, object)  # SyncReport | None, exception | None
 
 
 class SyncController(QObject):
     sig_started = Signal()
-    sig_progress = Signal(str, "qint64", "qint64")  # phase: push | pull | exports; done; total
+    # phase (push | pull | exports), done, total; 64-bit: the hub's cursor may outgrow an int
+    sig_progress = Signal(str, "qint64", "qint64")  # type: ignore[arg-type]
     sig_finished = Signal(object)  # SyncReport
     sig_failed = Signal(str, str)  # kind (a SyncErrorKind value, "storage" or "error"), detail
     sig_status = Signal(object)  # SyncStatus, after every count and every pass
@@ -93,7 +94,7 @@ class SyncController(QObject):
         self._relay.sig_done.connect(self._done)
         self._auto_timer = QTimer(self)
         self._auto_timer.setSingleShot(True)
-        self._auto_timer.timeout.connect(lambda: self._start_pass())
+        self._auto_timer.timeout.connect(self._start_pass)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.timeout.connect(self._changes_settled)
@@ -261,9 +262,7 @@ class SyncController(QObject):
             self._plan(RECONNECT_S)
 
 
-def _one_pass(
-    relay: _Relay, path: str, clock: HybridLogicalClock, sync: SyncFunction
-) -> None:
+def _one_pass(relay: _Relay, path: str, clock: HybridLogicalClock, sync: SyncFunction) -> None:
     """The body of the sync thread: its own connection, one pass, the outcome to the GUI."""
     report: SyncReport | None = None
     error: BaseException | None = None

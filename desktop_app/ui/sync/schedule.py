@@ -28,7 +28,7 @@ def next_delay(failures: int, jitter: float) -> float:
     if not -1.0 <= jitter <= 1.0:
         raise ValueError(f"jitter {jitter} outside [-1, 1]")
     steps = min(max(failures, 0), 16)  # 2**16 minutes is far beyond the cap already
-    base = min(CAP_S, BASE_S * 2**steps)
+    base = min(CAP_S, BASE_S * 2.0**steps)
     return max(MIN_S, base + JITTER_S * jitter)
 
 

@@ -1,0 +1,1 @@
+"""The Sync area: the background pass (controller), the Sync page, registering this PC."""
