@@ -3875,20 +3875,16 @@ Please send the details below and the log file to your administrator:
         <translation>当前版本的 DealerDesk 暂未提供此功能。</translation>
     </message>
     <message>
+        <source>Sync with the hub: open the Sync page for details</source>
+        <translation>与总部服务器的同步状态：打开“同步”页面查看详情</translation>
+    </message>
+    <message>
         <source>Signed in: {name}</source>
         <translation>当前登录：{name}</translation>
     </message>
     <message>
-        <source>Offline: no hub set up · {n} changes kept on this PC</source>
-        <translation>离线：未设置总部服务器 · {n} 条更改保存在本机</translation>
-    </message>
-    <message>
-        <source>Hub connected · {n} changes waiting</source>
-        <translation>已连接总部服务器 · {n} 条更改待同步</translation>
-    </message>
-    <message>
-        <source>Hub not reached yet · {n} changes waiting</source>
-        <translation>尚未连上总部服务器 · {n} 条更改待同步</translation>
+        <source>Open the Sync page to decide them</source>
+        <translation>打开“同步”页面处理冲突</translation>
     </message>
     <message>
         <source>About DealerDesk</source>
@@ -4562,6 +4558,22 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Resolve the complaint before closing it.</source>
         <translation>请先解决投诉，再关闭。</translation>
+    </message>
+    <message>
+        <source>This PC is not registered with the hub yet. An administrator enters the hub&apos;s address and this PC&apos;s token in the Sync window.</source>
+        <translation>本机尚未在总部服务器注册。请系统管理员在“同步”窗口中填写总部服务器地址和本机令牌。</translation>
+    </message>
+    <message>
+        <source>Write the hub&apos;s address with http:// or https:// in front.</source>
+        <translation>总部服务器地址须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Paste the token the hub gave for this PC.</source>
+        <translation>请粘贴总部服务器为本机生成的令牌。</translation>
+    </message>
+    <message>
+        <source>This conflict is already decided.</source>
+        <translation>该冲突已处理。</translation>
     </message>
 </context>
 <context>
@@ -5640,6 +5652,29 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>A token is saved; paste it again (or a new one) to save changes</source>
+        <translation>已保存令牌；如需保存修改，请重新粘贴该令牌（或新令牌）</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s address needs a server name or IP address after the http:// or https://, e.g. https://hub.example.com:8443.</source>
+        <translation>总部服务器地址在 http:// 或 https:// 之后须有服务器名称或 IP 地址，例如 https://hub.example.com:8443。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>总部服务器地址</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>Resolve {number}</source>
@@ -5817,6 +5852,763 @@ Offline-first desk software for 4S dealerships.</source>
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRegisterDialog</name>
+    <message>
+        <source>Register this PC with the hub</source>
+        <translation>在总部服务器注册本机</translation>
+    </message>
+    <message>
+        <source>The administrator of the dealer group&apos;s hub gives each PC its own token (hub add-device). This PC then receives the store&apos;s data and sends its own changes.</source>
+        <translation>集团总部服务器的管理员为每台电脑生成专用令牌（hub add-device）。注册后，本机会接收本店数据，并上传本机的更改。</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>总部服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>S&amp;how the token</source>
+        <translation>显示令牌(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Same field changed on two PCs</source>
+        <translation>两台电脑修改了同一字段</translation>
+    </message>
+    <message>
+        <source>Edited after it was deleted</source>
+        <translation>删除后又被修改</translation>
+    </message>
+    <message>
+        <source>Edit of a signed contract</source>
+        <translation>修改已签署的合同</translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation>重复预约</translation>
+    </message>
+    <message>
+        <source>Same customer entered twice</source>
+        <translation>同一客户录入两次</translation>
+    </message>
+    <message>
+        <source>Change refused on this PC</source>
+        <translation>本机拒绝的更改</translation>
+    </message>
+    <message>
+        <source>The same field was changed on two PCs before they synced. The newer change is in use; the other one is kept here so that nothing typed is lost.</source>
+        <translation>两台电脑在同步之前修改了同一字段。系统采用较新的修改；另一个值保存在这里，录入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>The record was deleted on one PC while another PC edited it. The delete won; the edit is kept here. Restore the record if it is still needed.</source>
+        <translation>一台电脑删除了该记录，而另一台电脑同时修改了它。删除优先；修改内容保存在这里。如仍需要该记录，可将其恢复。</translation>
+    </message>
+    <message>
+        <source>The contract was signed on one PC while another PC edited the draft. A signed contract never changes: the edit is kept here. Make an amendment if it is still needed.</source>
+        <translation>一台电脑签署了合同，而另一台电脑同时修改了草稿。已签署的合同不可更改：修改内容保存在这里。如仍需修改，请做补充协议。</translation>
+    </message>
+    <message>
+        <source>Two PCs booked the same bay or technician for overlapping times. Both bookings are kept: move or cancel one on the appointment board, then mark this handled.</source>
+        <translation>两台电脑在重叠的时间预约了同一工位或技师。两个预约都已保留：请在预约看板上调整或取消其中一个，然后标记为已处理。</translation>
+    </message>
+    <message>
+        <source>The same mobile was entered as a new customer on two PCs. If it is one person, merge them: the customer entered first is kept, and the other one&apos;s cars, bookings and history move to them.</source>
+        <translation>两台电脑用同一手机号各新建了一位客户。如果是同一个人，请合并：保留先录入的客户，另一位客户的车辆、预约和历史记录都转到该客户名下。</translation>
+    </message>
+    <message>
+        <source>A change from the hub could not be applied on this PC because its own rules refused it. The change is kept here.</source>
+        <translation>来自总部服务器的一项更改因不符合本机规则而未能应用。该更改保存在这里。</translation>
+    </message>
+    <message>
+        <source>Keep the value in use</source>
+        <translation>保留当前值</translation>
+    </message>
+    <message>
+        <source>Use the overwritten value</source>
+        <translation>改用被覆盖的值</translation>
+    </message>
+    <message>
+        <source>Keep deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
+        <source>Restore with the edit</source>
+        <translation>恢复并应用修改</translation>
+    </message>
+    <message>
+        <source>Keep the signed contract</source>
+        <translation>保留已签署的合同</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>标记为已处理</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>不是同一个人</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>The record stays as it is; the conflict is closed.</source>
+        <translation>记录保持不变，冲突关闭。</translation>
+    </message>
+    <message>
+        <source>Put the overwritten value back into the record on every PC.</source>
+        <translation>在所有电脑上把被覆盖的值写回记录。</translation>
+    </message>
+    <message>
+        <source>The record stays deleted; the edit is not applied.</source>
+        <translation>记录保持删除，不应用该修改。</translation>
+    </message>
+    <message>
+        <source>Bring the record back on every PC, with the edit applied.</source>
+        <translation>在所有电脑上恢复该记录，并应用该修改。</translation>
+    </message>
+    <message>
+        <source>After one of the bookings was moved or cancelled on the board.</source>
+        <translation>在预约看板上调整或取消其中一个预约之后使用。</translation>
+    </message>
+    <message>
+        <source>Make one customer of the two, keeping the one entered first.</source>
+        <translation>将两位客户合并为一位，保留先录入的客户。</translation>
+    </message>
+    <message>
+        <source>They are two people who share a mobile; both stay.</source>
+        <translation>两人共用一个手机号，两位客户都保留。</translation>
+    </message>
+    <message>
+        <source>In use now</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>Overwritten</source>
+        <translation>被覆盖的值</translation>
+    </message>
+    <message>
+        <source>On the deleted record</source>
+        <translation>已删除记录上的值</translation>
+    </message>
+    <message>
+        <source>The edit</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Car model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Service bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Do-not-contact</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Store setting</source>
+        <translation>门店设置</translation>
+    </message>
+    <message>
+        <source>Labour operation</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Staff absence</source>
+        <translation>员工请假</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Appointment event</source>
+        <translation>预约记录</translation>
+    </message>
+    <message>
+        <source>Confirmation call</source>
+        <translation>预约确认电话</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Repair order line</source>
+        <translation>工单明细</translation>
+    </message>
+    <message>
+        <source>PDI template</source>
+        <translation>PDI 检查模板</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>PDI item</source>
+        <translation>PDI 检查项</translation>
+    </message>
+    <message>
+        <source>Delivery document</source>
+        <translation>交车文件</translation>
+    </message>
+    <message>
+        <source>Delivery event</source>
+        <translation>交车记录</translation>
+    </message>
+    <message>
+        <source>Care task</source>
+        <translation>关怀任务</translation>
+    </message>
+    <message>
+        <source>Export file</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>Price list item</source>
+        <translation>价目表项目</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <source>Care call</source>
+        <translation>关怀回访</translation>
+    </message>
+    <message>
+        <source>Care outcome</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>维修技师</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Sales consultant</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>预约号</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>作业内容</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Buyer&apos;s address</source>
+        <translation>买方地址</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>This PC is not registered with a hub yet. An administrator registers it on this page.</source>
+        <translation>本机尚未在总部服务器注册。请系统管理员在本页面注册。</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. DealerDesk keeps working on this PC and tries again by itself; nothing is lost.</source>
+        <translation>无法连接总部服务器。DealerDesk 在本机照常工作，并会自动重试；数据不会丢失。</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is more than 5 minutes off the hub&apos;s. Set the right date and time on this PC, then sync again.</source>
+        <translation>本机时钟与总部服务器相差超过 5 分钟。请先把本机的日期和时间调准，再重新同步。</translation>
+    </message>
+    <message>
+        <source>The hub did not accept this PC&apos;s token. An administrator registers this PC again with a new token from the hub.</source>
+        <translation>总部服务器不接受本机的令牌。请系统管理员用总部服务器生成的新令牌重新注册本机。</translation>
+    </message>
+    <message>
+        <source>This DealerDesk and the hub are different versions. Update DealerDesk on this PC, or ask the administrator about the hub.</source>
+        <translation>本机的 DealerDesk 与总部服务器版本不一致。请升级本机的 DealerDesk，或联系管理员检查总部服务器。</translation>
+    </message>
+    <message>
+        <source>The hub had a problem answering. DealerDesk tries again by itself; if it keeps happening, tell the administrator.</source>
+        <translation>总部服务器响应出错。DealerDesk 会自动重试；如果一直出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Another sync of this PC is running. This one waits for the next turn.</source>
+        <translation>本机正在进行另一次同步，本次同步将稍后进行。</translation>
+    </message>
+    <message>
+        <source>The sync stopped because of an error in DealerDesk. It was written to the log.</source>
+        <translation>DealerDesk 内部出错，同步已停止。错误已记入日志。</translation>
+    </message>
+    <message>
+        <source>No hub set up</source>
+        <translation>未设置总部服务器</translation>
+    </message>
+    <message>
+        <source>Hub not reachable</source>
+        <translation>无法连接总部服务器</translation>
+    </message>
+    <message>
+        <source>Clock of this PC is off</source>
+        <translation>本机时钟不准</translation>
+    </message>
+    <message>
+        <source>Token refused</source>
+        <translation>令牌被拒绝</translation>
+    </message>
+    <message>
+        <source>Different versions</source>
+        <translation>版本不一致</translation>
+    </message>
+    <message>
+        <source>Hub error</source>
+        <translation>总部服务器出错</translation>
+    </message>
+    <message>
+        <source>Another sync running</source>
+        <translation>另一次同步正在进行</translation>
+    </message>
+    <message>
+        <source>Database problem</source>
+        <translation>数据库问题</translation>
+    </message>
+    <message>
+        <source>Error in DealerDesk</source>
+        <translation>DealerDesk 内部错误</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Not connected to a hub</source>
+        <translation>未连接总部服务器</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Hub not reached yet</source>
+        <translation>尚未连上总部服务器</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Not connected to a hub · Changes kept on this PC: {n}</source>
+        <translation>未连接总部服务器 · 本机保存的更改：{n}</translation>
+    </message>
+    <message>
+        <source>{state} · Changes waiting: {n} · Last sync: {when}</source>
+        <translation>{state} · 待上传的更改：{n} · 上次同步：{when}</translation>
+    </message>
+    <message>
+        <source>Conflicts: {n}</source>
+        <translation>冲突：{n}</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>the hub</source>
+        <translation>总部服务器</translation>
+    </message>
+    <message>
+        <source>PC …{code}</source>
+        <translation>电脑 …{code}</translation>
+    </message>
+    <message>
+        <source>someone unknown</source>
+        <translation>未知人员</translation>
+    </message>
+    <message>
+        <source>staff …{code}</source>
+        <translation>员工 …{code}</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <source>recorded {when}</source>
+        <translation>记录于 {when}</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>{side}: entered on {device} by {person}.</source>
+        <translation>{side}：由{person}在{device}录入。</translation>
+    </message>
+    <message>
+        <source>{side}: from {device}.</source>
+        <translation>{side}：来自{device}。</translation>
+    </message>
+    <message>
+        <source>Value from the hub</source>
+        <translation>总部服务器上的值</translation>
+    </message>
+    <message>
+        <source>Refused because: {reason}</source>
+        <translation>拒绝原因：{reason}</translation>
+    </message>
+    <message>
+        <source>Decided: {action}, by {person}.</source>
+        <translation>已处理：{action}（{person}）。</translation>
+    </message>
+    <message>
+        <source>Booked by</source>
+        <translation>预约人</translation>
+    </message>
+    <message>
+        <source>Booking A</source>
+        <translation>预约 A</translation>
+    </message>
+    <message>
+        <source>Booking B</source>
+        <translation>预约 B</translation>
+    </message>
+    <message>
+        <source>Both hold: {resources}</source>
+        <translation>两个预约都占用：{resources}</translation>
+    </message>
+    <message>
+        <source>Customer A</source>
+        <translation>客户 A</translation>
+    </message>
+    <message>
+        <source>Customer B</source>
+        <translation>客户 B</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Running or stopped</source>
+        <translation>进行中或已中断</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <source>Only an administrator can register this PC with the hub.</source>
+        <translation>只有系统管理员可以在总部服务器注册本机。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts ({n})</source>
+        <translation>冲突(&amp;C)（{n}）</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>冲突(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation>没有需要发送的更改</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} / {total}</translation>
+    </message>
+    <message>
+        <source>Nothing to deliver</source>
+        <translation>没有需要上传的文件</translation>
+    </message>
+    <message>
+        <source>Sync completed: {pushed} sent, {pulled} received, {conflicts} conflicts, {exports} export files delivered.</source>
+        <translation>同步完成：发送 {pushed} 条，接收 {pulled} 条，冲突 {conflicts} 条，上传导出文件 {exports} 个。</translation>
+    </message>
+    <message>
+        <source>{n} changes were refused by the hub (see the history).</source>
+        <translation>总部服务器拒绝了 {n} 条更改（见同步记录）。</translation>
+    </message>
+    <message>
+        <source>Sync did not complete.</source>
+        <translation>同步未完成。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync did not complete</source>
+        <translation>同步未完成</translation>
+    </message>
+    <message>
+        <source>Next automatic sync at {time}</source>
+        <translation>下次自动同步：{time}</translation>
+    </message>
+    <message>
+        <source>This PC is registered with the hub. Syncing…</source>
+        <translation>本机已在总部服务器注册，正在同步…</translation>
+    </message>
+    <message>
+        <source>No conflicts. Whatever was typed on the PCs of this store fitted together.</source>
+        <translation>没有冲突。本店各台电脑录入的内容都已顺利合并。</translation>
+    </message>
+    <message>
+        <source>Select a conflict to see what each side said.</source>
+        <translation>选择一条冲突，查看双方的内容。</translation>
+    </message>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Make one customer of the two? The customer entered first is kept; the other one&apos;s cars, bookings, quotes and history move to them. Every PC follows.</source>
+        <translation>将这两位客户合并为一位吗？保留先录入的客户；另一位客户的车辆、预约、报价和历史记录都转到该客户名下。所有电脑都会同步此操作。</translation>
+    </message>
+    <message>
+        <source>Conflict decided: {action}. The other PCs follow with the next sync.</source>
+        <translation>冲突已处理：{action}。其他电脑将在下次同步时更新。</translation>
+    </message>
+    <message>
+        <source>This PC and the hub</source>
+        <translation>本机与总部服务器</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>连接状态：</translation>
+    </message>
+    <message>
+        <source>Changes waiting:</source>
+        <translation>待上传的更改：</translation>
+    </message>
+    <message>
+        <source>Changes made on this PC that the hub has not received yet</source>
+        <translation>本机已做、总部服务器尚未收到的更改</translation>
+    </message>
+    <message>
+        <source>Hub:</source>
+        <translation>总部服务器：</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>上次成功同步：</translation>
+    </message>
+    <message>
+        <source>This PC:</source>
+        <translation>本机：</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s device id, as the hub knows it</source>
+        <translation>本机在总部服务器上的设备编号</translation>
+    </message>
+    <message>
+        <source>Open conflicts:</source>
+        <translation>待处理冲突：</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>发送更改</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>接收更改</translation>
+    </message>
+    <message>
+        <source>Export files</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <source>&amp;Register this PC…</source>
+        <translation>注册本机(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Enter the hub&apos;s address and this PC&apos;s token (administrators)</source>
+        <translation>填写总部服务器地址和本机令牌（系统管理员）</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Exchange changes with the hub now (F5)</source>
+        <translation>立即与总部服务器交换更改（F5）</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>同步记录(&amp;H)</translation>
     </message>
 </context>
 <context>
