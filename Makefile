@@ -48,7 +48,7 @@ bench: assets
 
 screenshots: assets
 	$(PY) -m desktop_app demo-data --db out/demo.sqlite --if-new --customers 2000
-	for view in customers appointments reception deliveries quotes quote-builder contract care kpi; do \
+	for view in customers appointments reception deliveries quotes quote-builder contract care kpi sync; do \
 	  for lang in zh_CN en; do \
 	    $(PY) -m desktop_app screenshot --db out/demo.sqlite --view $$view --lang $$lang \
 	      --size 1600x900 --out out/$$view-$$lang.png || exit 1; \
