@@ -192,6 +192,10 @@ def edit(db: Database, table: str, row_id: str, **values: object) -> None:
     """An edit as the app makes it: one write transaction, journaled by the triggers."""
     from desktop_app.storage.db import utc_now_text
 
+    columns = ", ".join(values)
+    current = db.raw.execute(f"SELECT {columns} FROM {table} WHERE id = ?", (row_id,)).fetchone()
+    if current is not None and tuple(current) == tuple(values.values()):
+        return  # nothing changed: the app saves nothing either
     values = {**values, "updated_at": utc_now_text(), "updated_by": None}
     sets = ", ".join(f"{c} = ?" for c in values)
     with db.write():

@@ -286,6 +286,9 @@ def test_a_real_conflict_is_shown_with_both_values_and_decided_on_every_pc(
     assert view.ui.tabs.tabText(SyncView.CONFLICTS_TAB) == "&Conflicts (1)"
     assert window.conflicts_label.text().endswith(">Conflicts: 1</a>")
     assert view.ui.conflictsCountLabel.text() == "1"
+    window.show_area("customers")
+    window.conflicts_label.linkActivated.emit("sync")  # the status bar's link opens the page
+    assert window.ui.stack.currentWidget() is view
 
     view.ui.conflictsView.selectRow(row)
     detail = view.ui.detailText.toPlainText()
@@ -373,6 +376,16 @@ def test_one_pass_at_a_time_and_no_automatic_pass_without_a_hub(
         assert busy.sync_now()
         assert busy.running and not busy.sync_now()  # the second asks while the first runs
     assert busy.passes == 1 and not busy.running
+
+    # a pass of this file still running elsewhere in the process (a signed-out window's)
+    lock = controller_module.pass_lock(pc.db.path)
+    assert lock.acquire(blocking=False)
+    try:
+        with qtbot.waitSignal(busy.sig_failed, timeout=PASS_TIMEOUT_MS) as blocker:
+            busy.sync_now()
+    finally:
+        lock.release()
+    assert blocker.args[0] == "busy" and busy.schedule.failures == 1
     busy.shutdown()
     controller.shutdown()
     db.close()
