@@ -46,7 +46,7 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS hub_row (
       key text PRIMARY KEY, table_name text NOT NULL, row_id text NOT NULL,
       site text NOT NULL, data jsonb NOT NULL, stamps jsonb NOT NULL,
-      deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL)""",
+      deleted boolean NOT NULL DEFAULT false, seq bigint NOT NULL, echo_device text)""",
     "CREATE INDEX IF NOT EXISTS hub_row_site_seq ON hub_row (site, seq)",
     """CREATE INDEX IF NOT EXISTS hub_row_mobile ON hub_row (site, (data->>'mobile'))
       WHERE table_name = 'customer'""",
@@ -216,6 +216,7 @@ class HubStore:
         states = self._load(conn, keys)
         log: list[tuple[Op, str, str]] = []  # op, outcome, reason
         changed: dict[str, RowState] = {}
+        echoes: dict[str, str] = {}
         conflicts: list[tuple[Op, ConflictDraft]] = []
         # sequence numbers are taken at the end; merge with a placeholder and fix stamps after
         pending = -1
@@ -238,6 +239,8 @@ class HubStore:
                 # or was refused): a new sequence number sends the hub's row back to it
                 states[key] = result.state
                 changed[key] = result.state
+                if not (result.conflicts or result.refused or _differs(result.state, op)):
+                    echoes[key] = device.device_id  # the PC already holds exactly this
         conflicts.extend(self._find_collisions(conn, device, [s for s in changed.values()]))
         conflict_states = self._conflict_rows(conn, device, conflicts, states)
         total = len(log) + len(conflict_states)
@@ -290,14 +293,16 @@ class HubStore:
                     Jsonb({c: s.to_json() for c, s in state.stamps.items()}),
                     state.deleted,
                     seq,
+                    echoes.get(key),
                 )
             )
         with conn.cursor() as cur:
             if upserts:
                 cur.executemany(
                     "INSERT INTO hub_row (key, table_name, row_id, site, data, stamps, deleted, "
-                    "seq) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (key) DO UPDATE "
-                    "SET data = excluded.data, stamps = excluded.stamps, "
+                    "seq, echo_device) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (key) DO UPDATE SET echo_device = excluded.echo_device, "
+                    "data = excluded.data, stamps = excluded.stamps, "
                     "deleted = excluded.deleted, seq = excluded.seq",
                     upserts,
                 )
@@ -458,14 +463,20 @@ class HubStore:
     # -- pull --------------------------------------------------------------------------------
 
     def pull(self, device: Device, after: int, limit: int) -> dict[str, Any]:
+        """Rows of the device's store changed after ``after``, in sequence order; rows whose
+        last change came from this device exactly as it holds them are not sent back.
+
+        The head is read first: every row up to it is committed (sequence numbers are taken
+        under a lock held to commit), so a page that is not full moves the cursor to it."""
         with self.connect() as conn:
-            rows = conn.execute(
-                "SELECT table_name, row_id, data, stamps, deleted, seq FROM hub_row "
-                "WHERE site = %s AND seq > %s ORDER BY seq LIMIT %s",
-                (device.site, after, limit),
-            ).fetchall()
             top = conn.execute("SELECT seq FROM hub_counter WHERE id = 1").fetchone()
             head = int(top[0]) if top else 0
+            rows = conn.execute(
+                "SELECT table_name, row_id, data, stamps, deleted, seq FROM hub_row "
+                "WHERE site = %s AND seq > %s AND seq <= %s "
+                "AND echo_device IS DISTINCT FROM %s ORDER BY seq LIMIT %s",
+                (device.site, after, head, device.device_id, limit),
+            ).fetchall()
         out = [
             {
                 "t": r[0],
@@ -477,8 +488,9 @@ class HubStore:
             }
             for r in rows
         ]
-        cursor = out[-1]["s"] if out else after
-        return {"rows": out, "next": cursor, "more": len(out) == limit, "head": head}
+        more = len(out) == limit
+        cursor = out[-1]["s"] if more else max(head, after)
+        return {"rows": out, "next": cursor, "more": more, "head": head}
 
     # -- exports -----------------------------------------------------------------------------
 

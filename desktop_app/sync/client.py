@@ -307,8 +307,9 @@ class SyncClient:
             answer = self._call("GET", f"/v1/pull?after={cursor}&limit={self.page}")
             rows = answer.get("rows", [])
             head = int(answer.get("head", cursor))
-            if rows:
-                cursor = int(answer["next"])
+            following = int(answer.get("next", cursor))
+            if rows or following != cursor:
+                cursor = following
                 report.conflicts += self.apply_page(rows, cursor)
                 report.pulled += len(rows)
             self.progress("pull", cursor, max(head, cursor))
