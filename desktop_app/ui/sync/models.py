@@ -534,7 +534,8 @@ def conflict_html(
 
 def _booking_table(d: dict[str, Any], names: Mapping[str, str]) -> str:
     a, b = d.get("a") or {}, d.get("b") or {}
-    shared = ", ".join(column_text(r) for r in d.get("resources") or [])
+    separator = translate("SyncTexts", ", ", "between the items of a list")
+    shared = separator.join(column_text(r) for r in d.get("resources") or [])
     rows = []
     for key in ("serial", "start_at", "end_at", "plate", "customer_name"):
         rows.append([column_text(key), value_text(key, a.get(key)), value_text(key, b.get(key))])

@@ -89,7 +89,6 @@ class SyncView(QWidget):
         self.register_dialog: RegisterDialog | None = None
         self.action_buttons: dict[str, QPushButton] = {}
         self._manual = False  # the pass running was asked for here: failures get a message box
-        self._first_load = True
         self._open_seen = 0
         self._generation = 0
 
@@ -107,8 +106,8 @@ class SyncView(QWidget):
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        u.conflictsSplitter.setStretchFactor(0, 3)
-        u.conflictsSplitter.setStretchFactor(1, 4)
+        u.conflictsSplitter.setStretchFactor(0, 1)
+        u.conflictsSplitter.setStretchFactor(1, 1)
         self.bars: dict[str, QProgressBar] = {
             "push": u.pushBar,
             "pull": u.pullBar,
@@ -191,13 +190,10 @@ class SyncView(QWidget):
         open_count = sum(1 for c in snapshot.conflicts if c.status == "open")
         title = self.tr("&Conflicts ({n})").format(n=open_count)
         u.tabs.setTabText(self.CONFLICTS_TAB, title if open_count else self.tr("&Conflicts"))
-        if self._first_load:
-            self._first_load = False
-            u.tabs.setCurrentIndex(
-                self.CONFLICTS_TAB if open_count or not snapshot.history else self.HISTORY_TAB
-            )
-        elif open_count > self._open_seen:  # new conflicts came in: show them
-            u.tabs.setCurrentIndex(self.CONFLICTS_TAB)
+        if open_count > self._open_seen:
+            u.tabs.setCurrentIndex(self.CONFLICTS_TAB)  # new conflicts came in: show them
+        elif not snapshot.conflicts and snapshot.history:
+            u.tabs.setCurrentIndex(self.HISTORY_TAB)  # nothing to decide: show the passes
         self._open_seen = open_count
         row = self.conflicts_model.row_of(selected.id) if selected else -1
         if row < 0 and snapshot.conflicts:
@@ -369,6 +365,7 @@ class SyncView(QWidget):
         u = self.ui
         for button in self.action_buttons.values():
             u.actionsLayout.removeWidget(button)
+            button.hide()  # gone at once; deleted when the event loop next runs
             button.deleteLater()
         self.action_buttons = {}
         if conflict is None:
