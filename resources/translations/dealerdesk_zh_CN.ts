@@ -6384,6 +6384,11 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>已处理：{action}（{person}）。</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Booked by</source>
         <translation>预约人</translation>
     </message>
@@ -6468,7 +6473,7 @@ Offline-first desk software for 4S dealerships.</source>
     </message>
     <message>
         <source>&amp;Conflicts ({n})</source>
-        <translation>冲突(&amp;C)（{n}）</translation>
+        <translation>冲突（{n}）(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Conflicts</source>
