@@ -124,8 +124,8 @@ class Database:
             # highest value: one index step instead of scanning the whole journal.
             last = raw.execute("SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1").fetchone()
             self.clock.observe(int(last[0]) if last else 0)
-            seen = self.meta("hlc_seen") if version >= 6 or not self.read_only else None
-            self.clock.observe(int(seen) if seen else 0)  # the newest clock a pull brought
+            seen = self.meta("hlc_seen")  # the newest clock a pull brought
+            self.clock.observe(int(seen) if seen else 0)
 
     def close(self) -> None:
         if not self.db.is_closed():
