@@ -32,7 +32,7 @@ from .ui.i18n import install_translator, resolve_language, tr_error
 from .ui.main_window import MainWindow
 from .ui.messages import DialogService
 from .ui.sign_in import SignInDialog
-from .ui.sync.controller import SyncController
+from .ui.sync.controller import SyncController, own_database
 from .ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def build_main_window(
 
     sync = SyncService(db, session)
     # the sync runs on its own connection to the same file, sharing this one's clock
-    controller = SyncController(db.path, db.clock, sync.status, runner, auto=auto_sync)
+    controller = SyncController(own_database(db), sync.status, runner, auto=auto_sync)
     controller.bug_handler = runner.bug_handler
     return MainWindow(
         session,

@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_main_window
+from desktop_app.domain.customers import Customer
+from desktop_app.services.customers import CustomerService
 from desktop_app.services.sync import SyncService
 from desktop_app.storage.db import Database, utc_now_text
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sync import controller as controller_module
-from desktop_app.ui.sync.controller import SyncController
+from desktop_app.ui.sync.controller import SyncController, own_database
 from desktop_app.ui.sync.models import ConflictsModel
 from desktop_app.ui.sync.register_dialog import RegisterDialog
 from desktop_app.ui.sync.schedule import CAP_S, SyncSchedule, next_delay
@@ -225,6 +227,17 @@ def test_admin_registers_this_pc_and_sync_now_shows_progress_and_history(
     assert view.ui.pushBar.text() == "Nothing to send"
     qtmodeltester.check(view.history_model)
 
+    # the window's own saves (Peewee models inside its transactions) still work after passes
+    # made on the sync's connection, and the next pass sends them
+    customers = CustomerService(pc.db, session_as(pc.db, "manager"))
+    new_id = customers.save_customer(Customer(name="欧阳娜娜", mobile="13800990011"))
+    (third,) = sync_now(qtbot, view)
+    assert third.pushed >= 1
+    assert pc.db.raw.execute(
+        "SELECT pushed_at FROM change_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()[0]
+    assert customers.open_file(new_id).customer.name == "欧阳娜娜"
+
 
 def test_a_failed_pass_says_why_backs_off_and_the_next_success_resets(
     qtbot, tmp_path, demo_template, hub, hub_dsn, runner, dialogs
@@ -336,7 +349,7 @@ def test_automatic_passes_start_by_themselves_and_after_local_changes(
     pc.db.set_meta("hub_url", hub.url)
     pc.db.set_meta("hub_token", pc.token)
     service = SyncService(pc.db)
-    controller = SyncController(pc.db.path, pc.db.clock, service.status, runner)
+    controller = SyncController(own_database(pc.db), service.status, runner)
     planned: list[float] = []
     controller.sig_scheduled.connect(planned.append)
     try:
@@ -364,14 +377,14 @@ def test_one_pass_at_a_time_and_no_automatic_pass_without_a_hub(
     target = tmp_path / "lonely.sqlite"
     shutil.copy(demo_template, target)
     db = Database(target).open()
-    controller = SyncController(db.path, db.clock, SyncService(db).status, runner)
+    controller = SyncController(own_database(db), SyncService(db).status, runner)
     with qtbot.assertNotEmitted(controller.sig_started, wait=300):
         controller.start()
     assert not controller.configured and controller.seconds_to_next() is None
 
     pc = demo_pc(tmp_path, "a", hub, hub_dsn, demo_template)
     SyncService(pc.db, session_as(pc.db, "admin")).register(hub.url, pc.token)
-    busy = SyncController(pc.db.path, pc.db.clock, SyncService(pc.db).status, runner, auto=False)
+    busy = SyncController(own_database(pc.db), SyncService(pc.db).status, runner, auto=False)
     with qtbot.waitSignal(busy.sig_finished, timeout=PASS_TIMEOUT_MS):
         assert busy.sync_now()
         assert busy.running and not busy.sync_now()  # the second asks while the first runs

@@ -25,10 +25,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ...domain.clock import HybridLogicalClock
 from ...services.errors import StorageEnvironmentError
 from ...services.sync import SyncError, SyncErrorKind, SyncReport, SyncStatus, run_sync
 from ...storage.db import Database
+from ...storage.models import ALL_MODELS
 from ..i18n import tr_error
 from ..tasks import Operation, TaskRunner
 from .schedule import DEBOUNCE_S, FIRST_S, RECONNECT_S, SyncSchedule
@@ -39,6 +39,20 @@ WATCH_MS = 5_000  # how often the changes waiting are counted while a hub is set
 SHUTDOWN_WAIT_S = 5.0  # how long closing the window waits for a running pass
 
 SyncFunction = Callable[..., SyncReport]  # run_sync(db, progress=…)
+
+
+def own_database(window_db: Database) -> Database:
+    """The sync's own :class:`Database` on the window's file, sharing its clock (an edit made
+    after a pull orders after what the pull brought); opened by each pass on its thread.
+
+    Constructing a Database binds the Peewee models to it, and the window's repositories would
+    then write through this one's connection inside the window's own transactions (a 5-second
+    "database busy" on every customer save after the first pass). So it is made here, on the
+    GUI thread while no background work runs, and the models are bound back at once.
+    """
+    sync_db = Database(window_db.path, clock=window_db.clock)
+    window_db.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
+    return sync_db
 
 
 class _Relay(QObject):
@@ -59,8 +73,7 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        db_path: str,
-        clock: HybridLogicalClock,
+        database: Database,
         status: Callable[[], SyncStatus],
         runner: TaskRunner,
         parent: QObject | None = None,
@@ -69,11 +82,10 @@ class SyncController(QObject):
         schedule: SyncSchedule | None = None,
         sync: SyncFunction = run_sync,
     ) -> None:
-        """``auto=False``: no automatic passes and no watching (screenshots); "Sync now"
-        still works."""
+        """``database``: the sync's own, from :func:`own_database`. ``auto=False``: no
+        automatic passes and no watching (screenshots); "Sync now" still works."""
         super().__init__(parent)
-        self.db_path = db_path
-        self.clock = clock
+        self.database = database
         self._status_fn = status
         self.runner = runner
         self.auto = auto
@@ -195,9 +207,9 @@ class SyncController(QObject):
         self._auto_timer.stop()
         self._debounce.stop()
         self._again = False
-        relay, path, clock, sync = self._relay, self.db_path, self.clock, self._sync
+        relay, database, sync = self._relay, self.database, self._sync
         thread = threading.Thread(
-            target=_one_pass, args=(relay, path, clock, sync), name="dealerdesk-sync", daemon=True
+            target=_one_pass, args=(relay, database, sync), name="dealerdesk-sync", daemon=True
         )
         self._thread = thread
         self.passes += 1
@@ -275,7 +287,7 @@ def pass_lock(path: str) -> threading.Lock:
         return _pass_locks.setdefault(key, threading.Lock())
 
 
-def _one_pass(relay: _Relay, path: str, clock: HybridLogicalClock, sync: SyncFunction) -> None:
+def _one_pass(relay: _Relay, database: Database, sync: SyncFunction) -> None:
     """The body of the sync thread: its own connection, one pass, the outcome to the GUI."""
     report: SyncReport | None = None
     error: BaseException | None = None
@@ -283,13 +295,13 @@ def _one_pass(relay: _Relay, path: str, clock: HybridLogicalClock, sync: SyncFun
     def progress(phase: str, done: int, total: int) -> None:
         _emit(relay.sig_progress, phase, int(done), int(total))
 
-    lock = pass_lock(path)
+    lock = pass_lock(database.path)
     if not lock.acquire(blocking=False):
         busy = SyncError(SyncErrorKind.BUSY, "another sync pass of this database is running")
         _emit(relay.sig_done, None, busy)
         return
     try:
-        db = Database(path, clock=clock).open()
+        db = database.open()  # this thread's own connection
         try:
             report = sync(db, progress=progress)
         finally:
