@@ -524,6 +524,23 @@ class ComplaintRow(SyncedModel):
         table_name = "complaint"
 
 
+class SyncConflictRow(SyncedModel):
+    """A conflict the sync kept for a person to decide (written by the hub or by a PC)."""
+
+    kind = pw.TextField()
+    table_name = pw.TextField()
+    row_id = pw.TextField()
+    other_id = pw.TextField(default="")
+    detail = pw.TextField(default="{}")
+    status = pw.TextField(default="open")
+    resolution = pw.TextField(default="")
+    resolved_by = pw.TextField(null=True)
+    resolved_at = pw.TextField(null=True)
+
+    class Meta:
+        table_name = "sync_conflict"
+
+
 ALL_MODELS: list[type[pw.Model]] = [
     Site,
     Staff,
@@ -554,4 +571,5 @@ ALL_MODELS: list[type[pw.Model]] = [
     CareAttemptRow,
     CareOutcomeRow,
     ComplaintRow,
+    SyncConflictRow,
 ]
