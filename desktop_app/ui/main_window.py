@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox,
 from .. import __version__
 from ..domain.staff import Session
 from ..services.customers import CustomerService
-from ..services.sync import SyncService, SyncStatus
+from ..services.sync import SyncReport, SyncService, SyncStatus
 from .customers.view import CustomersView
 from .forms.ui_main_window import Ui_MainWindow
 from .messages import DialogService
@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         c = sync_controller
         c.sig_status.connect(self._show_sync)
         c.sig_started.connect(self._sync_running_changed)
-        c.sig_finished.connect(lambda _report: self._sync_running_changed())
+        c.sig_finished.connect(self._sync_finished)
         c.sig_failed.connect(lambda _kind, _detail: self._sync_running_changed())
         self.show_area("customers")
 
@@ -329,6 +329,17 @@ class MainWindow(QMainWindow):
         else:
             self.conflicts_label.setText(text)
             self.conflicts_label.setToolTip("")
+
+    def _sync_finished(self, report: SyncReport) -> None:
+        """What other PCs changed shows on the page in front of the person at once."""
+        self._sync_running_changed()
+        if not report.pulled:
+            return
+        page = self.ui.stack.currentWidget()
+        views = (self._appointments_view, self._deliveries_view, self._quotes_view, self._care_view)
+        for view in views:
+            if view is not None and view is page and view.started:
+                view.reload()
 
     def _sync_running_changed(self) -> None:
         if self.sync_status is not None:

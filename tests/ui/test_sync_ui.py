@@ -402,3 +402,31 @@ def test_one_pass_at_a_time_and_no_automatic_pass_without_a_hub(
     busy.shutdown()
     controller.shutdown()
     db.close()
+
+
+def test_what_another_pc_changed_refreshes_the_page_in_front(
+    qtbot, tmp_path, demo_template, hub, hub_dsn, runner, dialogs, monkeypatch
+):
+    a = demo_pc(tmp_path, "a", hub, hub_dsn, demo_template)
+    b = new_pc(tmp_path, "b", hub.url, hub_dsn, None)
+    a.sync()
+    b.sync()
+    SyncService(b.db, session_as(b.db, "admin")).register(hub.url, b.token)
+    window = open_sync_page(qtbot, b.db, "manager", runner, dialogs)
+    controller = window.sync_controller
+    window.show_area("appointments")
+    board = window.appointments_view
+    reloads: list[int] = []
+    reload = board.reload
+    monkeypatch.setattr(board, "reload", lambda: (reloads.append(1), reload()))
+
+    with qtbot.waitSignal(controller.sig_finished, timeout=PASS_TIMEOUT_MS) as blocker:
+        controller.sync_now()  # nothing new from the other PC: the board stays as it is
+    assert blocker.args[0].pulled == 0 and not reloads
+
+    customer = str(a.db.raw.execute("SELECT id FROM customer LIMIT 1").fetchone()[0])
+    edit_customer(a.db, customer, staff_id(a.db, "advisor1"), city="常州")
+    a.sync()
+    with qtbot.waitSignal(controller.sig_finished, timeout=PASS_TIMEOUT_MS) as blocker:
+        controller.sync_now()
+    assert blocker.args[0].pulled >= 1 and reloads == [1]
