@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from desktop_app.storage.schema import SYNCED_TABLES
 from tests.hub_fixtures import HubServer, new_pc, table_rows
+from tests.pg import LocalPostgres
 
 
 def test_new_pc_receives_the_store(
@@ -20,3 +26,73 @@ def test_new_pc_receives_the_store(
     for table in SYNCED_TABLES:
         assert table_rows(b.db, table) == table_rows(a.db, table), table
     assert b.db.integrity_check() == ["ok"]
+
+
+def test_export_files_reach_the_hub_once(
+    tmp_path: Path, demo_template: Path, hub: HubServer, hub_dsn: str
+) -> None:
+    from desktop_app.hub.store import HubStore
+    from desktop_app.services.delivery_documents import export_deliveries
+
+    a = new_pc(tmp_path, "a", hub.url, hub_dsn, demo_template)
+    day = dt.date(2026, 11, 19)
+    result = export_deliveries(a.db, day, tmp_path / "out")
+    export_deliveries(a.db, day, tmp_path / "again")  # the same content queued twice
+    first = a.sync()
+    assert first.exports == 2
+    assert a.sync().exports == 0  # delivered files are not sent again
+    files = HubStore(hub_dsn).exports()
+    assert sorted(f["file_name"] for f in files) == sorted([result.csv.name, result.json.name])
+    stored = HubStore(hub_dsn).export_content(
+        next(f["sha256"] for f in files if f["file_name"].endswith(".csv"))
+    )
+    assert stored == result.csv.read_bytes()
+    assert stored is not None and stored.startswith("\ufeff".encode())
+
+
+def test_hub_commands(postgres: LocalPostgres, tmp_path: Path, demo_template: Path) -> None:
+    """`hub init`, `hub add-device` (prints a token a PC syncs with) and `hub exports`."""
+    dsn = postgres.create_database("hub_cli")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop_app", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+
+    assert run("hub", "init", "--dsn", dsn).returncode == 0
+    added = run("hub", "add-device", "--dsn", dsn, "--site", "SH01", "--label", "前台")
+    assert added.returncode == 0
+    token = added.stdout.strip()
+    assert token.startswith("dd_")
+    server = HubServer(dsn).start()
+    try:
+        shutil.copy(demo_template, tmp_path / "pc.sqlite")
+        done = run(
+            "sync", "--db", str(tmp_path / "pc.sqlite"), "--hub", server.url, "--token", token
+        )
+        assert done.returncode == 0, done.stderr
+        assert "pushed" in done.stdout and "refused 0" in done.stdout
+        bad = run("sync", "--db", str(tmp_path / "pc.sqlite"), "--token", "dd_wrong")
+        assert bad.returncode == 1 and "unauthorized" in bad.stderr
+        stopped = run(
+            "sync",
+            "--db",
+            str(tmp_path / "pc.sqlite"),
+            "--hub",
+            "http://127.0.0.1:9",
+            "--token",
+            token,
+        )
+        assert stopped.returncode == 1 and "offline" in stopped.stderr
+    finally:
+        server.stop()
+    listed = run("hub", "exports", "--dsn", dsn)
+    assert listed.returncode == 0
+    unreachable = run("hub", "exports", "--dsn", "host=127.0.0.1 port=9 user=x dbname=y")
+    assert unreachable.returncode == 2 and "cannot reach" in unreachable.stderr
