@@ -6528,6 +6528,10 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>没有冲突。本店各台电脑录入的内容都已顺利合并。</translation>
     </message>
     <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
         <source>Select a conflict to see what each side said.</source>
         <translation>选择一条冲突，查看双方的内容。</translation>
     </message>

@@ -370,9 +370,12 @@ class SyncView(QWidget):
         self.action_buttons = {}
         if conflict is None:
             if self.snapshot is not None and not self.snapshot.conflicts:
-                text = self.tr(
-                    "No conflicts. Whatever was typed on the PCs of this store fitted together."
-                )
+                if self.snapshot.history:
+                    text = self.tr(
+                        "No conflicts. Whatever was typed on the PCs of this store fitted together."
+                    )
+                else:
+                    text = self.tr("No conflicts.")
             else:
                 text = self.tr("Select a conflict to see what each side said.")
             u.detailText.setHtml(f"<p>{text}</p>")
