@@ -83,6 +83,12 @@ class Pc:
     token: str
     url: str
 
+    def use(self) -> Database:
+        """Point the repositories (Peewee models) at this PC before using its services: the
+        models are bound process-wide, to the database opened last."""
+        self.db.bind_models()
+        return self.db
+
     def sync(self, transport: Transport | None = None) -> SyncReport:
         client = SyncClient(self.db, transport or HttpTransport(self.url, timeout=20), self.token)
         return client.run()

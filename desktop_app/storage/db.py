@@ -63,9 +63,12 @@ class Database:
         *,
         read_only: bool = False,
         clock: HybridLogicalClock | None = None,
+        bind_models: bool = True,
     ) -> None:
         """``clock``: share the window's clock with the sync's own connection, so an edit made
-        after a pull orders after what the pull brought."""
+        after a pull orders after what the pull brought. ``bind_models=False``: a second
+        connection on the same file (the sync's) that works in SQL only — binding the Peewee
+        models is process-wide, and they must stay on the window's database."""
         self.path = str(path)
         self.read_only = read_only
         self._flags = threading.local()
@@ -84,6 +87,11 @@ class Database:
             lambda: int(getattr(self._flags, "capture", True)), "dd_capture", 0
         )
         self.db.register_function(lambda: int(getattr(self._flags, "bulk", False)), "dd_bulk", 0)
+        if bind_models:
+            self.bind_models()
+
+    def bind_models(self) -> None:
+        """Point the Peewee models (used by the repositories) at this database."""
         self.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
 
     # -- opening -------------------------------------------------------------------------

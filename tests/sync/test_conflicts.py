@@ -54,7 +54,7 @@ def test_two_pcs_edit_one_field_offline(store: Store) -> None:
     assert_same_everywhere(store)
 
     # a manager on PC C takes the lost value after all; every PC follows
-    service = SyncService(store.c.db, session_as(store.c.db, "manager"))
+    service = SyncService(store.c.db, session_as(store.c.use(), "manager"))
     decided = service.resolve(conflict["id"], "use_lost")
     assert decided.status == "resolved" and decided.resolution == "use_lost"
     sync_all(store)
@@ -193,7 +193,7 @@ def test_one_customer_entered_on_two_pcs_is_offered_as_a_merge(store: Store) -> 
     sync_all(store)
     [conflict] = conflicts(store.c.db, "merge_customer")
     assert {conflict["row_id"], conflict["other_id"]} == set(ids)
-    manager = SyncService(store.c.db, session_as(store.c.db, "manager"))
+    manager = SyncService(store.c.db, session_as(store.c.use(), "manager"))
     manager.resolve(conflict["id"], "merge")
     sync_all(store)
     for pc in store.pcs:
@@ -218,7 +218,7 @@ def test_delete_wins_against_edit_and_the_edit_is_kept(store: Store) -> None:
     assert conflict["detail"]["columns"]["name"]["lost"] == "改过的名字"
     assert_same_everywhere(store)
     # a person restores it with the edit
-    SyncService(store.a.db, session_as(store.a.db, "manager")).resolve(conflict["id"], "restore")
+    SyncService(store.a.db, session_as(store.a.use(), "manager")).resolve(conflict["id"], "restore")
     sync_all(store)
     for pc in store.pcs:
         assert one(pc.db, "SELECT deleted_at, name FROM customer WHERE id = ?", customer) == (

@@ -28,7 +28,6 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ...services.errors import StorageEnvironmentError
 from ...services.sync import SyncError, SyncErrorKind, SyncReport, SyncStatus, run_sync
 from ...storage.db import Database
-from ...storage.models import ALL_MODELS
 from ..i18n import tr_error
 from ..tasks import Operation, TaskRunner
 from .schedule import DEBOUNCE_S, FIRST_S, RECONNECT_S, SyncSchedule
@@ -43,16 +42,9 @@ SyncFunction = Callable[..., SyncReport]  # run_sync(db, progress=…)
 
 def own_database(window_db: Database) -> Database:
     """The sync's own :class:`Database` on the window's file, sharing its clock (an edit made
-    after a pull orders after what the pull brought); opened by each pass on its thread.
-
-    Constructing a Database binds the Peewee models to it, and the window's repositories would
-    then write through this one's connection inside the window's own transactions (a 5-second
-    "database busy" on every customer save after the first pass). So it is made here, on the
-    GUI thread while no background work runs, and the models are bound back at once.
-    """
-    sync_db = Database(window_db.path, clock=window_db.clock)
-    window_db.db.bind(ALL_MODELS, bind_refs=False, bind_backrefs=False)
-    return sync_db
+    after a pull orders after what the pull brought); opened by each pass on its thread. It
+    leaves the Peewee models bound to the window's database: the sync works in SQL only."""
+    return Database(window_db.path, clock=window_db.clock, bind_models=False)
 
 
 class _Relay(QObject):
