@@ -137,13 +137,16 @@ def _is_deleted(values: dict[str, Any]) -> bool:
     return values.get("deleted_at") is not None
 
 
-def _lost(op: Op, columns: dict[str, tuple[Any, Any]], kept: Stamp | None) -> dict[str, Any]:
+def _lost(
+    op: Op, columns: dict[str, tuple[Any, Any]], kept: Stamp | None, kept_actor: Any
+) -> dict[str, Any]:
     return {
         "columns": {c: {"lost": lost, "kept": keep} for c, (lost, keep) in columns.items()},
         "lost_device": op.device,
         "lost_actor": op.actor,
         "lost_hlc": op.hlc,
         "kept_device": kept.device if kept else "",
+        "kept_actor": kept_actor,  # who last saved the row the kept value is in
     }
 
 
@@ -223,7 +226,13 @@ def _merge_columns(existing: RowState, op: Op, seq: int) -> Merge:
     conflicts = []
     if lost:
         conflicts.append(
-            ConflictDraft("field", op.table, op.row_id, "", _lost(op, lost, kept_stamp))
+            ConflictDraft(
+                "field",
+                op.table,
+                op.row_id,
+                "",
+                _lost(op, lost, kept_stamp, existing.data.get("updated_by")),
+            )
         )
     if overwritten and overwritten_stamp is not None:
         columns = {c: v for c, v in overwritten.items() if c not in BOOKKEEPING}
@@ -234,6 +243,7 @@ def _merge_columns(existing: RowState, op: Op, seq: int) -> Merge:
                 "lost_actor": existing.data.get("updated_by"),
                 "lost_hlc": overwritten_stamp.hlc,
                 "kept_device": op.device,
+                "kept_actor": op.actor,
             }
             conflicts.append(ConflictDraft("field", op.table, op.row_id, "", detail))
     return Merge(state, changed, conflicts)
