@@ -502,9 +502,16 @@ def conflict_html(
             device=device_text(d.get("lost_device"), own_device),
             person=person_text(d.get("lost_actor"), names),
         )
-        kept_from = translate("SyncTexts", "{side}: from {device}.").format(
-            side=_t(kept_label), device=device_text(d.get("kept_device"), own_device)
-        )
+        if d.get("kept_actor"):
+            kept_from = translate("SyncTexts", "{side}: entered on {device} by {person}.").format(
+                side=_t(kept_label),
+                device=device_text(d.get("kept_device"), own_device),
+                person=person_text(d.get("kept_actor"), names),
+            )
+        else:
+            kept_from = translate("SyncTexts", "{side}: from {device}.").format(
+                side=_t(kept_label), device=device_text(d.get("kept_device"), own_device)
+            )
         parts.append(f"<p>{html.escape(who)}<br>{html.escape(kept_from)}</p>")
     if conflict.kind == "double_booking":
         parts.append(_booking_table(d, names))
