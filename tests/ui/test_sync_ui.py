@@ -309,7 +309,8 @@ def test_a_real_conflict_is_shown_with_both_values_and_decided_on_every_pc(
     assert "In use now" in detail and "Overwritten" in detail
     advisor1 = session_as(b.db, "advisor1").staff.full_name
     assert f"Overwritten: entered on PC …{a.db.device_id[-6:]} by {advisor1}." in detail
-    assert "In use now: from this PC." in detail
+    advisor2 = session_as(b.db, "advisor2").staff.full_name
+    assert f"In use now: entered on this PC by {advisor2}." in detail
     buttons = view.action_buttons
     assert [buttons[k].text() for k in ("keep", "use_lost")] == [
         "Keep the value in use",
