@@ -1,5 +1,5 @@
 """The background sync: one pass at a time on a thread of its own, with its own database
-connection, started automatically (every minute with jitter, backing off after failures, a few
+connection, started automatically (every 45 s ± 5 s, backing off after failures, a few
 seconds after local changes, when the network comes back) or by "Sync now".
 
 Why a plain ``threading.Thread`` and not the shared :class:`~desktop_app.ui.tasks.TaskRunner`:
