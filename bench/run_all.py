@@ -13,6 +13,9 @@
 7. the customer-care monthly report PDF on a small demo store of its own (bench_kpi_report.py),
 8. customer care: generating tasks for 50,000 vehicles, the worklist with 5,000 open tasks and
    the KPI month over two years of history, on a store of its own (bench_care.py).
+9. sync: pushing 100,000 changes to the hub, pulling them into a new PC, incremental syncs and
+   the window's frame time during a sync, with a PostgreSQL of its own (bench_sync.py; skipped
+   when the PostgreSQL server binaries are missing).
 
 Figures only: nothing here passes or fails on time. ``--customers 20000 --db /tmp/x.sqlite``
 makes a quick run; the targets are for 200,000 customers.
@@ -35,6 +38,7 @@ import bench_quote_pdf
 import bench_quotes
 import bench_search
 import bench_startup
+import bench_sync
 from common import (
     BENCH_CUSTOMERS,
     BENCH_SEED,
@@ -259,10 +263,15 @@ def main(argv: list[str] | None = None) -> int:
     quote_pdfs = bench_quote_pdf.run(args.pdf_runs)
     kpi_report = bench_kpi_report.run(args.pdf_runs)
     care = bench_care.run()
+    sync = bench_sync.run()
     summary(args.customers, build_s, search, startup, demo, quotes, quote_pdfs)
     print_table(
         ["figure", "measured", "baseline (same run)", "ratio", "target", "within"],
-        [bench_kpi_report.summary_row(kpi_report), *bench_care.summary_rows(care)],
+        [
+            bench_kpi_report.summary_row(kpi_report),
+            *bench_care.summary_rows(care),
+            *bench_sync.summary_rows(sync),
+        ],
     )
     print(f"all benchmarks took {time.perf_counter() - started:,.0f} s")
     return 0
