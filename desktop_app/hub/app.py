@@ -31,7 +31,7 @@ from .store import ACCEPTED_SCHEMAS, Device, HubRefusal, HubStore
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Request, HubStore, Device], Awaitable[dict[str, Any]]]
+Handler = Callable[[Request, HubStore, Device], Awaitable[dict[str, Any] | Response]]
 
 
 def _now_ms() -> int:
@@ -81,6 +81,8 @@ def _endpoint(store: HubStore, handler: Handler) -> Callable[[Request], Awaitabl
                 {"error": "unavailable", "message": "the hub's database is not reachable"},
                 status_code=503,
             )
+        if isinstance(body, Response):
+            return body
         body["hub_time"] = _now_ms()
         return JSONResponse(body)
 
@@ -108,13 +110,19 @@ async def _push(request: Request, store: HubStore, device: Device) -> dict[str, 
     }
 
 
-async def _pull(request: Request, store: HubStore, device: Device) -> dict[str, Any]:
+async def _pull(request: Request, store: HubStore, device: Device) -> Response:
     try:
         after = int(request.query_params.get("after", "0"))
         limit = min(int(request.query_params.get("limit", str(MAX_PULL_PAGE))), MAX_PULL_PAGE)
     except ValueError as exc:
         raise HubRefusal(400, "bad_request", "after and limit are numbers") from exc
-    return await run_in_threadpool(store.pull, device, after, max(1, limit))
+    page = await run_in_threadpool(store.pull, device, after, max(1, limit))
+    # the rows are JSON text already (made by PostgreSQL): sent on as they are
+    tail = json.dumps(
+        {"next": page["next"], "more": page["more"], "head": page["head"], "hub_time": _now_ms()}
+    )
+    body = '{"rows": ' + page["rows"] + ", " + tail[1:]
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 async def _export(request: Request, store: HubStore, device: Device) -> dict[str, Any]:

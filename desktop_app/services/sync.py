@@ -17,7 +17,7 @@ from ..domain.staff import Session
 from ..storage.db import Database, open_database, utc_now_text
 from ..storage.schema import SYNCED_TABLES
 from ..sync.client import HttpTransport, Progress, SyncClient, SyncReport, Transport
-from ..sync.protocol import PUSH_BATCH, SyncError, SyncErrorKind
+from ..sync.protocol import BACKGROUND_BATCH, PUSH_BATCH, SyncError, SyncErrorKind
 from .errors import NotFound, PermissionDenied
 
 __all__ = [
@@ -94,13 +94,19 @@ class HubNotConfigured(DomainError):
 
 
 def run_sync(
-    db: Database, transport: Transport | None = None, progress: Progress | None = None
+    db: Database,
+    transport: Transport | None = None,
+    progress: Progress | None = None,
+    *,
+    background: bool = False,
 ) -> SyncReport:
-    """One full pass with the hub saved on this PC."""
+    """One full pass with the hub saved on this PC. ``background``: beside the window, in
+    smaller requests (each JSON step holds the interpreter for less than a frame)."""
     url, token = db.meta("hub_url") or "", db.meta("hub_token") or ""
     if not url or not token:
         raise SyncError(SyncErrorKind.NOT_CONFIGURED, "no hub address or token on this PC")
-    batch = int(db.meta("sync_batch") or PUSH_BATCH)  # smaller on a slow link
+    default = BACKGROUND_BATCH if background else PUSH_BATCH
+    batch = int(db.meta("sync_batch") or default)  # a setting for a slow link
     client = SyncClient(
         db, transport or HttpTransport(url), token, progress=progress, batch=batch, page=batch
     )

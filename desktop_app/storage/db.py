@@ -210,6 +210,19 @@ class Database:
         finally:
             self._flags.bulk = False
             self.raw.execute(f"PRAGMA cache_size = {PRAGMAS['cache_size']}")
+        self.rebuild_search()
+
+    @contextmanager
+    def without_search_upkeep(self) -> Iterator[None]:
+        """Writes that leave the search index behind (a new PC's snapshot); the caller marks
+        the index stale in the same transaction and calls :meth:`rebuild_search` after."""
+        self._flags.bulk = True
+        try:
+            yield
+        finally:
+            self._flags.bulk = False
+
+    def rebuild_search(self) -> None:
         with self.write():
             for sql in REBUILD_SEARCH_SQL:
                 self.raw.execute(sql)

@@ -22,7 +22,8 @@ import sqlite3
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -30,6 +31,7 @@ from ..storage.db import Database, new_row, utc_now_text
 from ..storage.migrations import SCHEMA_VERSION
 from ..storage.schema import SYNC_COLUMNS, SYNCED_TABLES
 from .protocol import (
+    BULK_PULL_ROWS,
     MAX_SKEW_MS,
     PULL_PAGE,
     PUSH_BATCH,
@@ -301,6 +303,9 @@ class SyncClient:
     # -- pull --------------------------------------------------------------------------------
 
     def pull(self, report: SyncReport) -> None:
+        """Page through the hub's rows. A long way behind (a new PC's snapshot), the pages skip
+        the search-index upkeep — the index is marked stale with the first such page and
+        rebuilt once at the end, also by a later pass if this one is killed before."""
         cursor = int(self.db.meta("pull_cursor") or 0)
         self.progress("pull", 0, 0)
         while True:
@@ -309,21 +314,25 @@ class SyncClient:
             head = int(answer.get("head", cursor))
             following = int(answer.get("next", cursor))
             if rows or following != cursor:
+                bulk = head - cursor > BULK_PULL_ROWS
                 cursor = following
-                report.conflicts += self.apply_page(rows, cursor)
+                report.conflicts += self.apply_page(rows, cursor, bulk=bulk)
                 report.pulled += len(rows)
             self.progress("pull", cursor, max(head, cursor))
             if not answer.get("more"):
-                return
+                break
+        if self.db.meta("search_stale"):
+            self.db.rebuild_search()
+            self.db.set_meta("search_stale", "")
 
-    def apply_page(self, rows: list[dict[str, Any]], cursor: int) -> int:
+    def apply_page(self, rows: list[dict[str, Any]], cursor: int, *, bulk: bool = False) -> int:
         """Apply one page and move the cursor, in one transaction. Returns the number of
         conflict records that arrived or were made here."""
         raw = self.db.raw
         raw.execute("PRAGMA foreign_keys = OFF")  # rows arrive in the hub's order, not ours
         conflicts = 0
         try:
-            with self.db.write():
+            with self.db.write(), self._search_upkeep(bulk):
                 pending = self._pending_columns()
                 highest = 0
                 local_losses: list[dict[str, Any]] = []
@@ -348,6 +357,15 @@ class SyncClient:
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
         return conflicts
+
+    @contextmanager
+    def _search_upkeep(self, bulk: bool) -> Iterator[None]:
+        if not bulk:
+            yield
+            return
+        self.db.set_meta("search_stale", "1")
+        with self.db.without_search_upkeep():
+            yield
 
     def _pending_columns(self) -> dict[tuple[str, str], dict[str, int]]:
         """Columns changed on this PC and not pushed yet, with their newest clock."""
@@ -436,13 +454,20 @@ class SyncClient:
         for shape, same in shapes.items():
             sql = f"INSERT INTO {table} ({', '.join(shape)}) VALUES ({', '.join('?' * len(shape))})"
             try:
-                raw.execute("SAVEPOINT dd_insert")
+                # no savepoint: on a table with triggers it costs more the bigger the file
                 raw.executemany(sql, [tuple(v[c] for c in shape) for v in same])
-                raw.execute("RELEASE dd_insert")
             except sqlite3.IntegrityError:
-                raw.execute("ROLLBACK TO dd_insert")
-                raw.execute("RELEASE dd_insert")
-                for values in same:  # one by one to find the rows this PC refuses
+                # the rows before the refused one are in; go on one by one from there
+                marks = ",".join("?" * len(same))
+                inserted = {
+                    str(r[0])
+                    for r in raw.execute(
+                        f"SELECT id FROM {table} WHERE id IN ({marks})", [v["id"] for v in same]
+                    )
+                }
+                for values in same:
+                    if str(values["id"]) in inserted:
+                        continue
                     try:
                         raw.execute(sql, tuple(values[c] for c in shape))
                     except sqlite3.IntegrityError as exc:

@@ -8,6 +8,11 @@ MAX_SKEW_MS = 5 * 60 * 1000  # a PC more than 5 minutes off the hub's clock does
 PUSH_BATCH = 2000  # journal entries per push request
 MAX_PULL_PAGE = 5000  # rows per pull page (the hub caps what a PC asks for)
 PULL_PAGE = 2000
+# a pull this far behind the hub (a new PC) skips the search-index upkeep and rebuilds it once
+BULK_PULL_ROWS = 5000
+# the window's background passes: smaller requests keep each JSON step short, since the pass
+# shares the interpreter with the window (frames stay under 50 ms)
+BACKGROUND_BATCH = 500
 TIMEOUT_S = 30.0
 
 

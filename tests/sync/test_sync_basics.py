@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop_app.services.customers import CustomerService
 from desktop_app.storage.schema import SYNCED_TABLES
+from tests.conftest import session_as
 from tests.hub_fixtures import HubServer, new_pc, table_rows
 from tests.pg import LocalPostgres
 
@@ -26,6 +28,18 @@ def test_new_pc_receives_the_store(
     for table in SYNCED_TABLES:
         assert table_rows(b.db, table) == table_rows(a.db, table), table
     assert b.db.integrity_check() == ["ok"]
+    # the snapshot skipped the search-index upkeep and rebuilt the index once at the end
+    assert got.pulled > 5000 and not b.db.meta("search_stale")
+    indexed = b.db.raw.execute("SELECT count(*) FROM customer_search").fetchone()[0]
+    live = b.db.raw.execute("SELECT count(*) FROM customer WHERE deleted_at IS NULL")
+    assert indexed == live.fetchone()[0]
+    assert b.db.meta("site_id") == a.db.meta("site_id")  # the new PC knows its store
+    name, mobile = b.db.raw.execute(
+        "SELECT name, mobile FROM customer WHERE deleted_at IS NULL LIMIT 1"
+    ).fetchone()
+    search = CustomerService(b.use(), session_as(b.db, "advisor1"))
+    assert name in {hit.name for hit in search.search(mobile[-6:])}
+    assert name in {hit.name for hit in search.search(name)}
 
 
 def test_export_files_reach_the_hub_once(

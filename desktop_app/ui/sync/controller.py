@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 WATCH_MS = 5_000  # how often the changes waiting are counted while a hub is set up
 SHUTDOWN_WAIT_S = 5.0  # how long closing the window waits for a running pass
 
-SyncFunction = Callable[..., SyncReport]  # run_sync(db, progress=…)
+SyncFunction = Callable[..., SyncReport]  # run_sync(db, progress=…, background=True)
 
 
 def own_database(window_db: Database) -> Database:
@@ -295,7 +295,7 @@ def _one_pass(relay: _Relay, database: Database, sync: SyncFunction) -> None:
     try:
         db = database.open()  # this thread's own connection
         try:
-            report = sync(db, progress=progress)
+            report = sync(db, progress=progress, background=True)
         finally:
             db.close()
     except Exception as exc:  # handed to the GUI thread, which tells a failure from a bug
