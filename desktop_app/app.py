@@ -148,16 +148,12 @@ def run_gui(db_path: Path, language: str | None = None) -> int:
     runner.bug_handler = crash.handle
     site = SiteRepository(db).current()
     if site is None:
-        dialogs.error(
-            None,
-            "DealerDesk",
-            app.translate(
-                "App",
-                "This database has no dealership set up yet. Create the demo store with "
-                "'python -m desktop_app demo-data' or register this PC with the hub.",
-            ),
-        )
-        return 2
+        from .ui.sync.first_run import register_new_pc
+
+        if not register_new_pc(db, runner, dialogs):
+            return 2
+        site = SiteRepository(db).current()
+        assert site is not None
 
     while True:
         sign_in = SignInDialog(AuthService(db), runner, site.name)

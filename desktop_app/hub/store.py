@@ -484,8 +484,8 @@ class HubStore:
             conn.execute("SET LOCAL enable_seqscan = off")
             rows = conn.execute(
                 "SELECT json_build_object('t', table_name, 'id', row_id, 'v', data, "
-                "'c', COALESCE((SELECT jsonb_object_agg(k, v->0) FROM jsonb_each(stamps) AS e(k, v)), "
-                "'{}'::jsonb), "
+                "'c', COALESCE((SELECT jsonb_object_agg(k, v->0) "
+                "FROM jsonb_each(stamps) AS e(k, v)), '{}'::jsonb), "
                 "'x', deleted, 's', seq)::text, seq FROM hub_row "
                 "WHERE site = %s AND seq > %s AND seq <= %s "
                 "AND echo_device IS DISTINCT FROM %s ORDER BY seq LIMIT %s",

@@ -148,8 +148,11 @@ class SyncService:
         return self.db.meta("hub_url") or "", bool(self.db.meta("hub_token"))
 
     def register(self, url: str, token: str) -> None:
-        """Save the hub's address and this PC's token (administrators only)."""
-        self._require(Permission.MANAGE_SYNC)
+        """Save the hub's address and this PC's token: administrators only, except on a new
+        PC with no store yet (nobody can sign in before the store's data arrives, and there is
+        nothing on it to protect; the token is the credential)."""
+        if self.db.meta("site_id") or self.session is not None:
+            self._require(Permission.MANAGE_SYNC)
         url, token = url.strip(), token.strip()
         if not url.startswith(("http://", "https://")):
             raise ValidationError(

@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.app import build_main_window
 from desktop_app.domain.customers import Customer
+from desktop_app.hub.store import HubStore
 from desktop_app.services.customers import CustomerService
+from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.sync import SyncService
 from desktop_app.storage.db import Database, utc_now_text
 from desktop_app.ui.main_window import MainWindow
@@ -431,3 +433,53 @@ def test_what_another_pc_changed_refreshes_the_page_in_front(
     with qtbot.waitSignal(controller.sig_finished, timeout=PASS_TIMEOUT_MS) as blocker:
         controller.sync_now()
     assert blocker.args[0].pulled >= 1 and reloads == [1]
+
+
+def test_a_new_pc_registers_and_receives_its_store_before_sign_in(
+    qtbot, tmp_path, demo_template, hub, hub_dsn, runner, dialogs, monkeypatch
+):
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui.sync import first_run
+
+    source = new_pc(tmp_path, "a", hub.url, hub_dsn, demo_template)
+    source.sync()
+    token = HubStore(hub_dsn).add_device("SH01", "new reception PC")
+    fresh = open_database(tmp_path / "new.sqlite")  # what a first start opens: no store yet
+    typed = {"hub": "hub.example", "token": token}
+
+    def fill_and_accept(dialog: RegisterDialog) -> int:
+        dialog.ui.hubEdit.setText(typed["hub"])
+        dialog.ui.tokenEdit.setText(typed["token"])
+        dialog.save()
+        return RegisterDialog.DialogCode.Accepted if fresh.meta("hub_url") else 0
+
+    monkeypatch.setattr(first_run.RegisterDialog, "exec", fill_and_accept)
+    # a bad address is refused in the dialog: nothing is saved, DealerDesk does not go on
+    assert not first_run.register_new_pc(fresh, runner, dialogs)
+    assert fresh.meta("hub_url") is None
+    assert dialogs.shown[0][0] == "ask" and "no dealership data" in dialogs.shown[0][2]
+
+    typed["hub"] = hub.url
+    assert first_run.register_new_pc(fresh, runner, dialogs)
+    assert fresh.meta("site_id") == source.db.meta("site_id")
+    staff = fresh.raw.execute("SELECT count(*) FROM staff WHERE username = 'manager'")
+    assert staff.fetchone()[0] == 1  # people can sign in now
+    fresh.close()
+
+
+def test_a_new_pc_with_a_wrong_token_is_told_and_keeps_what_it_has(
+    qtbot, tmp_path, hub, runner, dialogs
+):
+    from desktop_app.storage.db import open_database
+    from desktop_app.ui.sync import first_run
+
+    fresh = open_database(tmp_path / "new.sqlite")
+    SyncService(fresh, None).register(hub.url, "dd_not_a_token")  # allowed: no store yet
+    assert not first_run.register_new_pc(fresh, runner, dialogs)
+    kind, _, text = dialogs.shown[-1]
+    assert kind == "error" and "could not be received" in text and "token" in text
+    assert fresh.meta("site_id") is None
+    with pytest.raises(PermissionDenied):  # once a store is on the PC, only admins
+        fresh.set_meta("site_id", "x")
+        SyncService(fresh, None).register(hub.url, "dd_other")
+    fresh.close()
