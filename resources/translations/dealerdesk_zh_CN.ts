@@ -31,10 +31,6 @@
 <context>
     <name>App</name>
     <message>
-        <source>This database has no dealership set up yet. Create the demo store with &apos;python -m desktop_app demo-data&apos; or register this PC with the hub.</source>
-        <translation>此数据库中还没有设置门店。请运行“python -m desktop_app demo-data”创建演示门店，或将本机注册到总部服务器。</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -2932,6 +2928,33 @@ Please send the details below and the log file to your administrator:
     <message>
         <source>Vehicle</source>
         <translation>车辆</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>This PC has no dealership data yet.
+
+Register it with the dealer group&apos;s hub (an administrator has its address and a token for this PC) to receive the store&apos;s data? Or close DealerDesk and create the demo store with &apos;python -m desktop_app demo-data&apos;.</source>
+        <translation>这台电脑还没有门店数据。
+
+要向集团总部服务器注册这台电脑并接收本店的数据吗？（服务器地址和这台电脑的令牌由管理员提供。）或者关闭 DealerDesk，用 &apos;python -m desktop_app demo-data&apos; 创建演示门店。</translation>
+    </message>
+    <message>
+        <source>Receiving the store&apos;s data from the hub…</source>
+        <translation>正在从总部服务器接收本店数据…</translation>
+    </message>
+    <message>
+        <source>The store&apos;s data could not be received: {reason}
+
+What has arrived is kept. Check the network and the hub&apos;s address, then start DealerDesk again to go on.</source>
+        <translation>未能接收本店数据：{reason}
+
+已接收的数据都已保留。请检查网络和总部服务器地址，然后重新启动 DealerDesk 继续。</translation>
+    </message>
+    <message>
+        <source>the hub knows no store for this token</source>
+        <translation>总部服务器没有与此令牌对应的门店</translation>
     </message>
 </context>
 <context>

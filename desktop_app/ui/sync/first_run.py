@@ -19,10 +19,6 @@ from .controller import SyncController, own_database
 from .register_dialog import RegisterDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
 def register_new_pc(db: Database, runner: TaskRunner, dialogs: DialogService) -> bool:
     """Ask for the hub and token, then receive the store. True when the PC now has a store."""
     service = SyncService(db, None)
@@ -31,11 +27,12 @@ def register_new_pc(db: Database, runner: TaskRunner, dialogs: DialogService) ->
         asked = dialogs.ask_confirm(
             None,
             "DealerDesk",
-            _tr(
+            QCoreApplication.translate(
+                "FirstRun",
                 "This PC has no dealership data yet.\n\nRegister it with the dealer group's hub "
                 "(an administrator has its address and a token for this PC) to receive the "
                 "store's data? Or close DealerDesk and create the demo store with "
-                "'python -m desktop_app demo-data'."
+                "'python -m desktop_app demo-data'.",
             ),
         )
         if not asked:
@@ -53,7 +50,12 @@ def _first_pass(
     db: Database, service: SyncService, runner: TaskRunner, dialogs: DialogService
 ) -> bool:
     controller = SyncController(own_database(db), service.status, runner, auto=False)
-    progress = QProgressDialog(_tr("Receiving the store's data from the hub…"), "", 0, 0)
+    progress = QProgressDialog(
+        QCoreApplication.translate("FirstRun", "Receiving the store's data from the hub…"),
+        "",
+        0,
+        0,
+    )
     progress.setWindowTitle("DealerDesk")
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -88,9 +90,15 @@ def _first_pass(
     dialogs.error(
         None,
         "DealerDesk",
-        _tr(
+        QCoreApplication.translate(
+            "FirstRun",
             "The store's data could not be received: {reason}\n\nWhat has arrived is kept. "
-            "Check the network and the hub's address, then start DealerDesk again to go on."
-        ).format(reason=outcome.get("failure", _tr("the hub knows no store for this token"))),
+            "Check the network and the hub's address, then start DealerDesk again to go on.",
+        ).format(
+            reason=outcome.get(
+                "failure",
+                QCoreApplication.translate("FirstRun", "the hub knows no store for this token"),
+            )
+        ),
     )
     return False
