@@ -340,6 +340,7 @@ def frames_during_sync(pc: Any, url: str) -> dict[str, Any]:
 
     from desktop_app.storage.db import Database
     from desktop_app.sync.client import HttpTransport, SyncClient
+    from desktop_app.sync.protocol import BACKGROUND_BATCH
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     probe = FrameProbe()
@@ -351,7 +352,7 @@ def frames_during_sync(pc: Any, url: str) -> dict[str, Any]:
     relay.progress.connect(
         lambda phase, count, total: setattr(probe, "status", f"{phase} {count:,} / {total:,}")
     )
-    sync_db = Database(pc.db.path, clock=pc.db.clock)
+    sync_db = Database(pc.db.path, clock=pc.db.clock, bind_models=False)
     done = threading.Event()
     outcome: dict[str, Any] = {}
 
@@ -360,8 +361,13 @@ def frames_during_sync(pc: Any, url: str) -> dict[str, Any]:
             db = sync_db.open()  # this thread's own connection
             try:
                 started = time.perf_counter()
-                outcome["report"] = SyncClient(
-                    db, HttpTransport(url, timeout=120), pc.token, progress=relay.progress.emit
+                outcome["report"] = SyncClient(  # as the window's background pass runs it
+                    db,
+                    HttpTransport(url, timeout=120),
+                    pc.token,
+                    progress=relay.progress.emit,
+                    batch=BACKGROUND_BATCH,
+                    page=BACKGROUND_BATCH,
                 ).run()
                 outcome["seconds"] = time.perf_counter() - started
             finally:
