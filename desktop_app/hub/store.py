@@ -29,6 +29,7 @@ from typing import Any
 
 import psycopg
 
+from ..storage.migrations import SCHEMA_VERSION
 from ..storage.schema import SYNCED_TABLES
 from ..sync import rules
 from ..sync.rules import ConflictDraft, Op, RowState, Stamp
@@ -63,8 +64,6 @@ SCHEMA = [
 ]
 
 # The schema versions of DealerDesk a PC may run to sync: the current and the previous one.
-from ..storage.migrations import SCHEMA_VERSION  # noqa: E402
-
 ACCEPTED_SCHEMAS = frozenset({SCHEMA_VERSION, SCHEMA_VERSION - 1})
 CONFLICT_TABLE = "sync_conflict"
 CONFLICT_NS = uuid.UUID("6f1d8a52-7a53-4c55-9d3e-2f2b8f7a0c11")
