@@ -285,18 +285,13 @@ def _merge_into_deleted(existing: RowState, op: Op, seq: int) -> Merge:
     edited = _edited_columns(existing, op)
     if not edited or op.kind == "D":
         return Merge(existing, False)
-    detail = {
-        "columns": {c: {"lost": v, "kept": existing.data.get(c)} for c, v in edited.items()},
-        "lost_device": op.device,
-        "lost_actor": op.actor,
-        "lost_hlc": op.hlc,
-        "deleted_by": existing.data.get("updated_by"),
-    }
-    return Merge(
+    return _kept_aside(
         existing,
-        False,
-        [ConflictDraft("delete_edit", op.table, op.row_id, "", detail)],
-        refused="the record was deleted on another PC; the edit is kept in the conflict log",
+        op,
+        edited,
+        "delete_edit",
+        "the record was deleted on another PC; the edit is kept in the conflict log",
+        deleted_by=existing.data.get("updated_by"),
     )
 
 
@@ -345,18 +340,29 @@ def _merge_frozen_contract(existing: RowState, op: Op, seq: int) -> Merge:
     )
     if is_void:
         return _merge_columns(existing, op, seq)
+    return _kept_aside(
+        existing,
+        op,
+        edited,
+        "signed_contract",
+        "a signed contract never changes; the edit is kept in the conflict log",
+        number=existing.data.get("number"),
+    )
+
+
+def _kept_aside(
+    existing: RowState, op: Op, edited: dict[str, Any], kind: str, refused: str, **extra: Any
+) -> Merge:
+    """Nothing of the op is applied; what it edited goes to the conflict log."""
     detail = {
         "columns": {c: {"lost": v, "kept": existing.data.get(c)} for c, v in edited.items()},
         "lost_device": op.device,
         "lost_actor": op.actor,
         "lost_hlc": op.hlc,
-        "number": existing.data.get("number"),
+        **extra,
     }
     return Merge(
-        existing,
-        False,
-        [ConflictDraft("signed_contract", op.table, op.row_id, "", detail)],
-        refused="a signed contract never changes; the edit is kept in the conflict log",
+        existing, False, [ConflictDraft(kind, op.table, op.row_id, "", detail)], refused=refused
     )
 
 
