@@ -5,8 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QWidget,
+)
 
 from ..services.customers import CustomerHit
 
@@ -53,3 +60,15 @@ def show_customer_hits(results: QListWidget, hits: Sequence[CustomerHit]) -> Non
     results.blockSignals(False)
     if len(hits) == 1:
         results.setCurrentRow(0)
+
+
+def setup_table(view: QTableView, model: QAbstractItemModel, stretch: int) -> None:
+    """The house look of a list table: no row numbers, compact rows, columns fitted to their
+    contents but ``stretch``, which takes the rest; long texts elided on the right."""
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QListWidgetItem,
     QPlainTextEdit,
@@ -44,7 +43,7 @@ from ..forms.ui_care_complaints import Ui_ComplaintsTab
 from ..i18n import tr_error, tr_label
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
-from ..widgets import mark_invalid, show_customer_hits
+from ..widgets import mark_invalid, setup_table, show_customer_hits
 from .models import (
     CHANNEL_LABELS,
     SEVERITY_LABELS,
@@ -102,13 +101,7 @@ class ComplaintsTab(QWidget):
         self.model = ComplaintModel(self)
         u = self.ui
         view = u.complaintsView
-        view.setModel(self.model)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(26)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ComplaintModel.COMPLAINT, QHeaderView.ResizeMode.Stretch)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        setup_table(view, self.model, ComplaintModel.COMPLAINT)
         u.splitter.setStretchFactor(0, 3)
         u.splitter.setStretchFactor(1, 1)
         view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._selection_changed())

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QWidget
 
 from ...domain.care import CareKind, CareRules
 from ...domain.roles import Permission, permissions_for
@@ -27,7 +27,7 @@ from ..forms.ui_care_view import Ui_CareView
 from ..i18n import tr_error
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
-from ..widgets import optional_date, setup_optional_date
+from ..widgets import optional_date, setup_optional_date, setup_table
 from .complaints import ComplaintsTab
 from .models import OVERDUE_TEXT, WorklistModel, kind_text, overdue_days
 from .outcome_dialog import OutcomeDialog
@@ -78,14 +78,7 @@ class CareView(QWidget):
         self.model = WorklistModel(self)
         self.model.today = self.today()
         u = self.ui
-        view = u.worklistView
-        view.setModel(self.model)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(26)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WorklistModel.MODEL, QHeaderView.ResizeMode.Stretch)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        setup_table(u.worklistView, self.model, WorklistModel.MODEL)
 
         self.complaints = ComplaintsTab(service, customers, staff, runner, dialogs, u.complaintsTab)
         u.complaintsLayout.addWidget(self.complaints)

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ..forms.ui_quotes_view import Ui_QuotesView
 from ..i18n import tr_error
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
+from ..widgets import setup_table
 from .builder import QuoteBuilder
 from .contract_editor import ContractEditor
 from .models import (
@@ -152,13 +152,7 @@ class QuotesView(QWidget):
             (u.quotesView, self.quote_model, QuoteListModel.MODEL),
             (u.contractsView, self.contract_model, ContractListModel.MODEL),
         ):
-            view.setModel(model)
-            view.verticalHeader().setVisible(False)
-            view.verticalHeader().setDefaultSectionSize(26)
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            setup_table(view, model, stretch)
         self._fill_filters()
         self._connect()
         self._update_buttons()

@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
 
 from ...domain.roles import Permission
 from ...domain.staff import StaffMember
@@ -27,6 +27,7 @@ from ..forms.ui_sync_view import Ui_SyncView
 from ..i18n import tr_error
 from ..messages import DialogService
 from ..tasks import Operation, TaskRunner
+from ..widgets import setup_table
 from .controller import SyncController
 from .models import (
     ConflictsModel,
@@ -99,13 +100,7 @@ class SyncView(QWidget):
             (u.conflictsView, self.conflicts_model, ConflictsModel.RECORD),
             (u.historyView, self.history_model, HistoryModel.MESSAGE),
         ):
-            view.setModel(model)
-            view.verticalHeader().setVisible(False)
-            view.verticalHeader().setDefaultSectionSize(26)
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-            view.setTextElideMode(Qt.TextElideMode.ElideRight)
+            setup_table(view, model, stretch)
         u.conflictsSplitter.setStretchFactor(0, 1)
         u.conflictsSplitter.setStretchFactor(1, 1)
         self.bars: dict[str, QProgressBar] = {
