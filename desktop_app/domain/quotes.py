@@ -595,6 +595,10 @@ def effective_status(status: QuoteStatus, valid_until: dt.date, today: dt.date) 
 _B32 = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I, O, 0, 1: read aloud and typed back safely
 
 
+# where a PC keeps its code (local settings): set once, or by the hub when it clashes
+TERMINAL_KEY = "terminal_code"
+
+
 def terminal_code(device_id: str) -> str:
     """Four characters that name this PC inside document numbers, from its device id."""
     tail = device_id.replace("-", "")[-10:]

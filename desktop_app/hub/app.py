@@ -90,7 +90,14 @@ def _endpoint(store: HubStore, handler: Handler) -> Callable[[Request], Awaitabl
 
 
 async def _hello(request: Request, store: HubStore, device: Device) -> dict[str, Any]:
-    return {"site": device.site, "device": device.device_id, "watermark": device.pushed_seq}
+    wanted = request.headers.get("x-dd-pc-code", "")[:8]
+    code = await run_in_threadpool(store.claim_pc_code, device, wanted)
+    return {
+        "site": device.site,
+        "device": device.device_id,
+        "watermark": device.pushed_seq,
+        "pc_code": code,
+    }
 
 
 async def _push(request: Request, store: HubStore, device: Device) -> dict[str, Any]:

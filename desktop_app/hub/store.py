@@ -29,6 +29,7 @@ from typing import Any
 
 import psycopg
 
+from ..domain.quotes import terminal_code
 from ..storage.migrations import SCHEMA_VERSION
 from ..storage.schema import SYNCED_TABLES
 from ..sync import rules
@@ -42,7 +43,10 @@ SCHEMA = [
       token_hash text PRIMARY KEY, site text NOT NULL, label text NOT NULL DEFAULT '',
       device_id text UNIQUE, created_at timestamptz NOT NULL DEFAULT now(),
       last_seen timestamptz, pushed_seq bigint NOT NULL DEFAULT 0,
-      revoked boolean NOT NULL DEFAULT false)""",
+      revoked boolean NOT NULL DEFAULT false, pc_code text)""",
+    "ALTER TABLE hub_device ADD COLUMN IF NOT EXISTS pc_code text",
+    """CREATE UNIQUE INDEX IF NOT EXISTS hub_device_pc_code ON hub_device (site, pc_code)
+      WHERE pc_code IS NOT NULL""",
     """CREATE TABLE IF NOT EXISTS hub_row (
       key text PRIMARY KEY, table_name text NOT NULL, row_id text NOT NULL,
       site text NOT NULL, data jsonb NOT NULL, stamps jsonb NOT NULL,
@@ -175,6 +179,33 @@ class HubStore:
             raise HubRefusal(403, "wrong_device", "this token belongs to another PC")
         conn.execute("UPDATE hub_device SET last_seen = now() WHERE token_hash = %s", (th,))
         return Device(th, site, bound, pushed)
+
+    def claim_pc_code(self, device: Device, wanted: str) -> str:
+        """The 4-character code this PC puts in its quote and contract numbers: unique within
+        the store. The PC's own code when free, else one the hub picks for it."""
+        with self.connect() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(727003, hashtext(%s))", (device.site,))
+            row = conn.execute(
+                "SELECT pc_code FROM hub_device WHERE token_hash = %s", (device.token_hash,)
+            ).fetchone()
+            if row and row[0]:
+                return str(row[0])
+            taken = {
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT pc_code FROM hub_device WHERE site = %s AND pc_code IS NOT NULL",
+                    (device.site,),
+                )
+            }
+            code, n = wanted, 0
+            while not code or code in taken:
+                n += 1
+                code = terminal_code(f"{device.device_id}:{n}")
+            conn.execute(
+                "UPDATE hub_device SET pc_code = %s WHERE token_hash = %s",
+                (code, device.token_hash),
+            )
+            return code
 
     # -- push --------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from ..domain.price_list import (
     parse_price_list,
 )
 from ..domain.quotes import (
+    TERMINAL_KEY,
     ZERO,
     ApprovalNeeded,
     Breakdown,
@@ -72,7 +73,6 @@ __all__ = [
 ]
 
 QUOTE_PREFIX = "BJ"
-TERMINAL_KEY = "terminal_code"
 _hasher = PasswordHasher()
 
 

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..domain.quotes import TERMINAL_KEY, terminal_code
 from ..storage.db import Database, new_row, utc_now_text
 from ..storage.migrations import SCHEMA_VERSION
 from ..storage.schema import SYNC_COLUMNS, SYNCED_TABLES
@@ -168,14 +169,20 @@ class SyncClient:
 
     # -- requests ----------------------------------------------------------------------------
 
-    def _call(self, method: str, path: str, body: bytes | None = None, **extra: str) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        extra: dict[str, str] | None = None,
+    ) -> Any:
         headers = {
             "Authorization": f"Bearer {self.token}",
             "X-DD-Device": self.db.device_id,
             "X-DD-Schema": str(SCHEMA_VERSION),
             "X-DD-Time": str(self.wall_ms()),
             "Content-Type": "application/json" if method == "POST" else "application/octet-stream",
-            **extra,
+            **(extra or {}),
         }
         status, raw = self.transport(method, path, body, headers)
         try:
@@ -197,7 +204,8 @@ class SyncClient:
 
     def hello(self) -> dict[str, Any]:
         sent = self.wall_ms()
-        answer: dict[str, Any] = self._call("GET", "/v1/hello")
+        code = self.db.meta(TERMINAL_KEY) or terminal_code(self.db.device_id)
+        answer: dict[str, Any] = self._call("GET", "/v1/hello", None, {"X-DD-PC-Code": code})
         received = self.wall_ms()
         skew = (sent + received) // 2 - int(answer.get("hub_time", received))
         if abs(skew) > MAX_SKEW_MS:
@@ -206,6 +214,13 @@ class SyncClient:
                 f"this PC's clock is {skew / 60000:+.1f} minutes off the hub's",
             )
         self.db.set_meta("hub_site", str(answer.get("site", "")))
+        given = str(answer.get("pc_code") or "")
+        if given and given != code:
+            # another PC of the store has this code: new quote and contract numbers use the
+            # hub's (numbers issued before keep theirs; a clash would show as a conflict)
+            log.warning("this PC's number code %s is taken in the store; now %s", code, given)
+        if given and given != self.db.meta(TERMINAL_KEY):
+            self.db.set_meta(TERMINAL_KEY, given)
         return answer
 
     # -- push --------------------------------------------------------------------------------
@@ -519,7 +534,7 @@ class SyncClient:
                 "PUT",
                 f"/v1/exports/{sha}",
                 bytes(content),
-                **{"X-DD-Kind": kind, "X-DD-Day": day, "X-DD-File": name},
+                {"X-DD-Kind": kind, "X-DD-Day": day, "X-DD-File": name},
             )
             with self.db.write():
                 self.db.raw.execute(

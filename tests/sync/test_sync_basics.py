@@ -110,3 +110,24 @@ def test_hub_commands(postgres: LocalPostgres, tmp_path: Path, demo_template: Pa
     assert listed.returncode == 0
     unreachable = run("hub", "exports", "--dsn", "host=127.0.0.1 port=9 user=x dbname=y")
     assert unreachable.returncode == 2 and "cannot reach" in unreachable.stderr
+
+
+def test_two_pcs_of_a_store_never_share_a_number_code(
+    tmp_path: Path, demo_template: Path, hub: HubServer, hub_dsn: str
+) -> None:
+    """Quote and contract numbers carry a 4-character PC code; the hub keeps them unique in a
+    store (a clash of device-id tails is rare, not impossible)."""
+    from desktop_app.domain.quotes import TERMINAL_KEY
+
+    a = new_pc(tmp_path, "a", hub.url, hub_dsn, demo_template)
+    a.sync()
+    mine = a.db.meta(TERMINAL_KEY)
+    assert mine and len(mine) == 4
+    twin = new_pc(tmp_path, "twin", hub.url, hub_dsn, None)
+    twin.db.set_meta(TERMINAL_KEY, mine)  # as if its device id ended like A's
+    twin.sync()
+    theirs = twin.db.meta(TERMINAL_KEY)
+    assert theirs and len(theirs) == 4 and theirs != mine
+    a.sync()
+    twin.sync()  # codes stay put once given
+    assert (a.db.meta(TERMINAL_KEY), twin.db.meta(TERMINAL_KEY)) == (mine, theirs)
