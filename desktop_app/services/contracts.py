@@ -36,6 +36,7 @@ from ..domain.roles import Permission
 from ..domain.staff import Session
 from ..storage.db import Database
 from ..storage.models import ContractRow
+from ..storage.outbox import queue_for_hub
 from ..storage.quotes import (
     Contract,
     ContractRepository,
@@ -383,6 +384,14 @@ class ContractService:
             pdf = self.render(self.db, replace(contract, status=ContractStatus.SIGNED), lang)
             pdf_digest = hashlib.sha256(pdf).hexdigest()
             self._keep_pdf(contract, pdf)
+            # the signed paper's PDF goes up to the dealer group's hub with the next sync
+            queue_for_hub(
+                self.db,
+                "signed_contract",
+                self.today().isoformat(),
+                f"{contract.number}-v{contract.version}-signed.pdf",
+                pdf,
+            )
             self._write(
                 lambda: self.repo.mark_signed(
                     contract_id,

@@ -27,6 +27,7 @@ from .models import (
     ExportFileRow,
     PdiTemplateRow,
 )
+from .outbox import queue_for_hub
 from .schema import SYNCED_TABLES
 
 
@@ -350,12 +351,7 @@ class DeliveryRepository:
     ) -> None:
         """Record an export file; its bytes wait in ``export_outbox`` until the hub has them
         (the same content twice is one file)."""
-        self.db.raw.execute(
-            "INSERT INTO export_outbox (sha256, kind, day, file_name, content, created_at) "
-            "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
-            "ON CONFLICT (sha256) DO NOTHING",
-            (sha256, kind, day.isoformat(), file_name, content),
-        )
+        queue_for_hub(self.db, kind, day.isoformat(), file_name, content)
         ExportFileRow.insert(
             site_id=site_id,
             kind=kind,

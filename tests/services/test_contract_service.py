@@ -286,6 +286,11 @@ def test_signing_stores_the_content_hash_and_the_hash_of_the_kept_pdf(
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert signed.number in text
     assert sales.contracts.verify(str(signed.id))
+    # the signed PDF waits for the hub, by its hash (the sync delivers it)
+    queued = priced.raw.execute(
+        "SELECT kind, file_name, content FROM export_outbox WHERE sha256 = ?", (signed.pdf_hash,)
+    ).fetchone()
+    assert queued == ("signed_contract", f"{signed.number}-v1-signed.pdf", data)
     # the stored row says the same as the service
     content_hash_col, pdf_hash_col, status = priced.raw.execute(
         "SELECT content_hash, pdf_hash, status FROM contract WHERE id = ?", (signed.id,)

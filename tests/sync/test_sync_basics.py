@@ -52,11 +52,17 @@ def test_export_files_reach_the_hub_once(
     day = dt.date(2026, 11, 19)
     result = export_deliveries(a.db, day, tmp_path / "out")
     export_deliveries(a.db, day, tmp_path / "again")  # the same content queued twice
+    signed = a.db.raw.execute("SELECT count(*) FROM contract WHERE pdf_hash != ''").fetchone()[0]
     first = a.sync()
-    assert first.exports == 2
+    assert first.exports == 2 + signed  # the day's two files and the demo's signed contracts
     assert a.sync().exports == 0  # delivered files are not sent again
     files = HubStore(hub_dsn).exports()
-    assert sorted(f["file_name"] for f in files) == sorted([result.csv.name, result.json.name])
+    assert sorted(f["file_name"] for f in files if f["kind"] == "deliveries") == sorted(
+        [result.csv.name, result.json.name]
+    )
+    hashes = {f["sha256"] for f in files if f["kind"] == "signed_contract"}
+    kept = {r[0] for r in a.db.raw.execute("SELECT pdf_hash FROM contract WHERE pdf_hash != ''")}
+    assert signed >= 1 and hashes == kept  # the signed papers are at the hub too
     stored = HubStore(hub_dsn).export_content(
         next(f["sha256"] for f in files if f["file_name"].endswith(".csv"))
     )
