@@ -93,6 +93,7 @@ async def _hello(request: Request, store: HubStore, device: Device) -> dict[str,
     wanted = request.headers.get("x-dd-pc-code", "")[:8]
     code = await run_in_threadpool(store.claim_pc_code, device, wanted)
     return {
+        "hub": await run_in_threadpool(store.hub_id),
         "site": device.site,
         "device": device.device_id,
         "watermark": device.pushed_seq,

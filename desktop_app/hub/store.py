@@ -123,6 +123,18 @@ class HubStore:
             for sql in SCHEMA:
                 conn.execute(sql)
 
+    def hub_id(self) -> str:
+        """This hub's identity: a PC that meets another hub (a new one, a restored one) sends
+        everything again and pulls from the start."""
+        with self.connect() as conn:
+            conn.execute(
+                "INSERT INTO hub_meta (key, value) VALUES ('hub_id', %s) ON CONFLICT DO NOTHING",
+                (str(uuid.uuid4()),),
+            )
+            row = conn.execute("SELECT value FROM hub_meta WHERE key = 'hub_id'").fetchone()
+        assert row is not None
+        return str(row[0])
+
     def add_device(self, site: str, label: str = "") -> str:
         """Register a PC for ``site``; returns its token (shown once, stored only hashed)."""
         if not site.strip():

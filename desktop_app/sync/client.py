@@ -214,6 +214,7 @@ class SyncClient:
                 f"this PC's clock is {skew / 60000:+.1f} minutes off the hub's",
             )
         self.db.set_meta("hub_site", str(answer.get("site", "")))
+        self._meet_hub(str(answer.get("hub") or ""))
         given = str(answer.get("pc_code") or "")
         if given and given != code:
             # another PC of the store has this code: new quote and contract numbers use the
@@ -222,6 +223,20 @@ class SyncClient:
         if given and given != self.db.meta(TERMINAL_KEY):
             self.db.set_meta(TERMINAL_KEY, given)
         return answer
+
+    def _meet_hub(self, hub_id: str) -> None:
+        """Another hub than last time (a new one, or one restored from a backup): it may lack
+        what this PC sent, and its sequence is not ours. Send everything again (the hub merges
+        what it has) and pull from the start."""
+        known = self.db.meta("hub_id")
+        if not hub_id or hub_id == known:
+            return
+        with self.db.write():
+            if known:
+                log.warning("a different hub (%s, was %s): sending everything again", hub_id, known)
+                self.db.raw.execute("UPDATE change_log SET pushed_at = NULL")
+                self.db.set_meta("pull_cursor", "0")
+            self.db.set_meta("hub_id", hub_id)
 
     # -- push --------------------------------------------------------------------------------
 

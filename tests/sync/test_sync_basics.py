@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from desktop_app.hub.store import HubStore
 from desktop_app.services.customers import CustomerService
 from desktop_app.storage.schema import SYNCED_TABLES
 from tests.conftest import session_as
@@ -137,3 +138,26 @@ def test_two_pcs_of_a_store_never_share_a_number_code(
     a.sync()
     twin.sync()  # codes stay put once given
     assert (a.db.meta(TERMINAL_KEY), twin.db.meta(TERMINAL_KEY)) == (mine, theirs)
+
+
+def test_a_pc_moved_to_a_new_hub_sends_everything_again(
+    tmp_path: Path, demo_template: Path, postgres: LocalPostgres, hub: HubServer, hub_dsn: str
+) -> None:
+    """A hub rebuilt (or restored from an old backup): the PC's journal goes up again and it
+    pulls from the start; nothing the new hub lacks stays missing."""
+    a = new_pc(tmp_path, "a", hub.url, hub_dsn, demo_template)
+    first = a.sync()
+    new_dsn = postgres.create_database("hub_rebuilt")
+    HubStore(new_dsn).init()
+    rebuilt = HubServer(new_dsn).start()
+    try:
+        a.url, a.token = rebuilt.url, HubStore(new_dsn).add_device("SH01", "a again")
+        again = a.sync()
+        assert again.pushed == first.pushed and not again.refused
+        b = new_pc(tmp_path, "b", rebuilt.url, new_dsn, None)
+        b.sync()
+        for table in SYNCED_TABLES:
+            assert table_rows(b.db, table) == table_rows(a.db, table), table
+        assert a.sync().pushed == 0  # and only once
+    finally:
+        rebuilt.stop()
