@@ -155,7 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     h_serve = hub_sub.add_parser("serve", help="run one sync service instance")
     h_add = hub_sub.add_parser("add-device", help="register a PC for a store; prints its token")
     h_exp = hub_sub.add_parser("exports", help="list the export files delivered to the hub")
-    for p in (h_init, h_serve, h_add, h_exp):
+    h_dev = hub_sub.add_parser("devices", help="list the registered PCs")
+    h_rev = hub_sub.add_parser("revoke", help="refuse a lost or replaced PC's token")
+    h_rev.add_argument("--device", required=True, help="the PC's device id (see 'hub devices')")
+    for p in (h_init, h_serve, h_add, h_exp, h_dev, h_rev):
         p.add_argument("--dsn", required=True, help="PostgreSQL connection string")
     h_serve.add_argument("--host", default="127.0.0.1")
     h_serve.add_argument("--port", type=int, default=8765)

@@ -21,6 +21,21 @@ def hub_command(args: argparse.Namespace) -> int:
             store.init()
             print(store.add_device(args.site, args.label))
             return 0
+        if args.hub_command == "devices":
+            for d in store.devices():
+                seen = f"{d['last_seen']:%Y-%m-%d %H:%M}" if d["last_seen"] else "never"
+                state = "revoked" if d["revoked"] else "active"
+                print(
+                    f"{d['site']}\t{d['label'] or '-'}\t{d['device_id'] or '(token not used)'}"
+                    f"\t{d['pc_code'] or '-'}\t{seen}\t{state}"
+                )
+            return 0
+        if args.hub_command == "revoke":
+            if not store.revoke(args.device):
+                print(f"error: no PC {args.device} on this hub", file=sys.stderr)
+                return 1
+            print(f"revoked {args.device}")
+            return 0
         if args.hub_command == "exports":
             for row in store.exports():
                 print(

@@ -147,6 +147,23 @@ class HubStore:
             )
         return token
 
+    def devices(self) -> list[dict[str, Any]]:
+        with self.connect() as conn:
+            rows = conn.execute(
+                "SELECT site, label, device_id, pc_code, created_at, last_seen, revoked "
+                "FROM hub_device ORDER BY site, created_at"
+            ).fetchall()
+        keys = ("site", "label", "device_id", "pc_code", "created_at", "last_seen", "revoked")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def revoke(self, device_id: str) -> bool:
+        """A lost or replaced PC: its token is refused from now on."""
+        with self.connect() as conn:
+            cur = conn.execute(
+                "UPDATE hub_device SET revoked = true WHERE device_id = %s", (device_id,)
+            )
+            return cur.rowcount == 1
+
     def exports(self) -> list[dict[str, Any]]:
         with self.connect() as conn:
             rows = conn.execute(

@@ -115,6 +115,20 @@ def test_hub_commands(postgres: LocalPostgres, tmp_path: Path, demo_template: Pa
         server.stop()
     listed = run("hub", "exports", "--dsn", dsn)
     assert listed.returncode == 0
+    devices = run("hub", "devices", "--dsn", dsn)
+    assert devices.returncode == 0
+    [line] = devices.stdout.splitlines()
+    site, label, device, code, _seen, state = line.split("\t")
+    assert (site, label, state) == ("SH01", "前台", "active") and len(code) == 4
+    assert run("hub", "revoke", "--dsn", dsn, "--device", device).returncode == 0
+    assert run("hub", "revoke", "--dsn", dsn, "--device", "nobody").returncode == 1
+    assert run("hub", "devices", "--dsn", dsn).stdout.rstrip().endswith("revoked")
+    server = HubServer(dsn).start()
+    try:  # the revoked PC is refused; what it has stays on it
+        refused = run("sync", "--db", str(tmp_path / "pc.sqlite"), "--hub", server.url)
+        assert refused.returncode == 1 and "unauthorized" in refused.stderr
+    finally:
+        server.stop()
     unreachable = run("hub", "exports", "--dsn", "host=127.0.0.1 port=9 user=x dbname=y")
     assert unreachable.returncode == 2 and "cannot reach" in unreachable.stderr
 
