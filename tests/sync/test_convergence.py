@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 
 from desktop_app.hub.store import HubStore
+from desktop_app.services.sync import SyncService
 from desktop_app.storage.db import new_row
 from desktop_app.storage.schema import SYNC_COLUMNS, SYNCED_TABLES
+from tests.conftest import session_as
 from tests.hub_fixtures import Store, StoreTemplate, edit, make_store, table_rows
 from tests.pg import LocalPostgres
 
@@ -153,6 +155,26 @@ def test_three_pcs_converge(
                     content_hash="h" * 64,
                     signed_at="2026-12-06T11:00:00.000Z",
                 )
+
+        @rule(pc=st.sampled_from(PCS), pick=st.integers(0, 20), choice=st.integers(0, 1))
+        def decide_a_conflict(self, pc: str, pick: int, choice: int) -> None:
+            """A manager decides an open conflict on this PC: keep, take the lost value,
+            restore, merge two customers … each an ordinary edit that must converge too."""
+            db = self.pc(pc).use()
+            service = SyncService(db, session_as(db, "manager"))
+            open_ = service.conflicts(open_only=True)
+            if not open_:
+                return
+            conflict = open_[pick % len(open_)]
+            action = conflict.actions[choice % len(conflict.actions)]
+            service.resolve(conflict.id, action)
+            event(f"decided {conflict.kind}: {action}")
+
+        @rule()
+        def everyone_online_syncs(self) -> None:
+            for name in PCS:
+                if self.online[name]:
+                    self.pc(name).sync()
 
         @rule(pc=st.sampled_from(PCS))
         def toggle_link(self, pc: str) -> None:
