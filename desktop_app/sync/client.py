@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -90,6 +92,18 @@ class HttpTransport:
             raise SyncError(SyncErrorKind.OFFLINE, str(exc)) from exc
 
 
+_pass_locks: dict[str, threading.Lock] = {}
+_pass_locks_guard = threading.Lock()
+
+
+def pass_lock(path: str) -> threading.Lock:
+    """The lock of one database file's sync passes in this process, whoever asks (the window's
+    controller, a signed-out window's pass still finishing, the first-start registration)."""
+    key = os.path.realpath(path)
+    with _pass_locks_guard:
+        return _pass_locks.setdefault(key, threading.Lock())
+
+
 def _wall_ms() -> int:
     return time.time_ns() // 1_000_000
 
@@ -121,7 +135,17 @@ class SyncClient:
 
     def run(self) -> SyncReport:
         """Hello, push everything, pull everything, deliver exports; records the pass in the
-        sync history whatever happens."""
+        sync history whatever happens. One pass of a database file at a time in this process
+        (a second answers BUSY); passes of two processes are harmless, only wasted work."""
+        lock = pass_lock(self.db.path)
+        if not lock.acquire(blocking=False):
+            raise SyncError(SyncErrorKind.BUSY, "another sync pass of this database is running")
+        try:
+            return self._run()
+        finally:
+            lock.release()
+
+    def _run(self) -> SyncReport:
         report = SyncReport()
         with self.db.write():
             history_id = self.db.raw.execute(

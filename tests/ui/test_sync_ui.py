@@ -21,6 +21,7 @@ from desktop_app.services.customers import CustomerService
 from desktop_app.services.errors import PermissionDenied
 from desktop_app.services.sync import SyncService
 from desktop_app.storage.db import Database, utc_now_text
+from desktop_app.sync.client import pass_lock
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.sync import controller as controller_module
 from desktop_app.ui.sync.controller import SyncController, own_database
@@ -394,7 +395,7 @@ def test_one_pass_at_a_time_and_no_automatic_pass_without_a_hub(
     assert busy.passes == 1 and not busy.running
 
     # a pass of this file still running elsewhere in the process (a signed-out window's)
-    lock = controller_module.pass_lock(pc.db.path)
+    lock = pass_lock(pc.db.path)
     assert lock.acquire(blocking=False)
     try:
         with qtbot.waitSignal(busy.sig_failed, timeout=PASS_TIMEOUT_MS) as blocker:

@@ -17,7 +17,6 @@ task runner and hands it to the status bar and the Sync page (``sig_status``).
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import traceback
 from collections.abc import Callable
@@ -267,18 +266,6 @@ class SyncController(QObject):
             self._plan(RECONNECT_S)
 
 
-_pass_locks: dict[str, threading.Lock] = {}
-_pass_locks_guard = threading.Lock()
-
-
-def pass_lock(path: str) -> threading.Lock:
-    """One pass at a time per database file in this process, whichever controller asks (a
-    pass left running by a signed-out window, a second window)."""
-    key = os.path.realpath(path)
-    with _pass_locks_guard:
-        return _pass_locks.setdefault(key, threading.Lock())
-
-
 def _one_pass(relay: _Relay, database: Database, sync: SyncFunction) -> None:
     """The body of the sync thread: its own connection, one pass, the outcome to the GUI."""
     report: SyncReport | None = None
@@ -287,11 +274,6 @@ def _one_pass(relay: _Relay, database: Database, sync: SyncFunction) -> None:
     def progress(phase: str, done: int, total: int) -> None:
         _emit(relay.sig_progress, phase, int(done), int(total))
 
-    lock = pass_lock(database.path)
-    if not lock.acquire(blocking=False):
-        busy = SyncError(SyncErrorKind.BUSY, "another sync pass of this database is running")
-        _emit(relay.sig_done, None, busy)
-        return
     try:
         db = database.open()  # this thread's own connection
         try:
@@ -299,9 +281,7 @@ def _one_pass(relay: _Relay, database: Database, sync: SyncFunction) -> None:
         finally:
             db.close()
     except Exception as exc:  # handed to the GUI thread, which tells a failure from a bug
-        error = exc
-    finally:
-        lock.release()
+        error = exc  # (a pass of this file already running elsewhere is SyncError BUSY)
     _emit(relay.sig_done, report, error)
 
 
