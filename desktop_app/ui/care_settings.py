@@ -27,10 +27,8 @@ class CareSettingsDialog(SettingsDialog):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, dialogs, parent)
         self.service = service
-        self.runner = runner
-        self.dialogs = dialogs
         self.ui = Ui_CareSettingsDialog()
         self.ui.setupUi(self)
         self.error_label = self.ui.errorLabel

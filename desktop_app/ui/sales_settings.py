@@ -32,11 +32,9 @@ class SalesSettingsDialog(SettingsDialog):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, dialogs, parent)
         self.quotes = quotes
         self.contracts = contracts
-        self.runner = runner
-        self.dialogs = dialogs
         self.ui = Ui_SalesSettingsDialog()
         self.ui.setupUi(self)
         self.error_label = self.ui.errorLabel

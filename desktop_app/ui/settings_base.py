@@ -23,9 +23,14 @@ class SettingsDialog(QDialog):
     ``show_field(field)`` may bring the field's tab forward."""
 
     sig_saved = Signal()
-    runner: TaskRunner
-    dialogs: DialogService
     error_label: QLabel
+
+    def __init__(
+        self, runner: TaskRunner, dialogs: DialogService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.dialogs = dialogs
 
     def collect(self) -> Any:
         raise NotImplementedError

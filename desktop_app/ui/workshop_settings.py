@@ -34,10 +34,8 @@ class WorkshopSettingsDialog(SettingsDialog):
         dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, dialogs, parent)
         self.service = service
-        self.runner = runner
-        self.dialogs = dialogs
         self.ui = Ui_WorkshopSettingsDialog()
         self.ui.setupUi(self)
         self.error_label = self.ui.errorLabel
