@@ -147,14 +147,16 @@ class HubStore:
             )
         return token
 
-    def devices(self) -> list[dict[str, Any]]:
+    def _listing(self, table: str, keys: tuple[str, ...], order: str) -> list[dict[str, Any]]:
         with self.connect() as conn:
             rows = conn.execute(
-                "SELECT site, label, device_id, pc_code, created_at, last_seen, revoked "
-                "FROM hub_device ORDER BY site, created_at"
+                f"SELECT {', '.join(keys)} FROM {table} ORDER BY {order}"
             ).fetchall()
-        keys = ("site", "label", "device_id", "pc_code", "created_at", "last_seen", "revoked")
         return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def devices(self) -> list[dict[str, Any]]:
+        keys = ("site", "label", "device_id", "pc_code", "created_at", "last_seen", "revoked")
+        return self._listing("hub_device", keys, "site, created_at")
 
     def revoke(self, device_id: str) -> bool:
         """A lost or replaced PC: its token is refused from now on."""
@@ -165,13 +167,8 @@ class HubStore:
             return cur.rowcount == 1
 
     def exports(self) -> list[dict[str, Any]]:
-        with self.connect() as conn:
-            rows = conn.execute(
-                "SELECT sha256, site, kind, day, file_name, size, received_at FROM hub_export "
-                "ORDER BY received_at, file_name"
-            ).fetchall()
         keys = ("sha256", "site", "kind", "day", "file_name", "size", "received_at")
-        return [dict(zip(keys, r, strict=True)) for r in rows]
+        return self._listing("hub_export", keys, "received_at, file_name")
 
     def export_content(self, sha256: str) -> bytes | None:
         with self.connect() as conn:

@@ -23,7 +23,7 @@ No Qt, no I/O.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "updated_by"})
@@ -167,10 +167,9 @@ def merge(existing: RowState | None, op: Op, site: str, seq: int) -> Merge:
         return _merge_signing(existing, op, seq)
     if existing.deleted:
         return _merge_into_deleted(existing, op, seq)
-    if op.kind == "D":
+    if op.kind == "D":  # gone from the PC: a tombstone here
         deleted_at = op.values.get("deleted_at") or f"hlc:{op.hlc}"
-        op = Op(**{**op.__dict__, "values": {"deleted_at": deleted_at}, "clocks": {}})
-        op.clocks["deleted_at"] = op.hlc
+        op = replace(op, values={"deleted_at": deleted_at}, clocks={"deleted_at": op.hlc})
     return _merge_columns(existing, op, seq)
 
 
@@ -305,7 +304,7 @@ def _merge_signing(existing: RowState, op: Op, seq: int) -> Merge:
         and existing.data.get(c) != v
         and existing.stamps.get(c, Stamp(0, "", 0)).device not in ("", op.device)
     }
-    op.clocks = {c: max(op.clocks.get(c, 0), op.hlc) for c in op.values}
+    op = replace(op, clocks={c: max(op.clocks.get(c, 0), op.hlc) for c in op.values})
     merged = _merge_columns(existing, op, seq)
     for column, value in op.values.items():  # the signed content, whatever the clocks
         if merged.state is not None and merged.state.data.get(column) != value:

@@ -4583,10 +4583,6 @@ Offline-first desk software for 4S dealerships.</source>
         <translation>请先解决投诉，再关闭。</translation>
     </message>
     <message>
-        <source>This PC is not registered with the hub yet. An administrator enters the hub&apos;s address and this PC&apos;s token in the Sync window.</source>
-        <translation>本机尚未在总部服务器注册。请系统管理员在“同步”窗口中填写总部服务器地址和本机令牌。</translation>
-    </message>
-    <message>
         <source>Write the hub&apos;s address with http:// or https:// in front.</source>
         <translation>总部服务器地址须以 http:// 或 https:// 开头。</translation>
     </message>

@@ -112,7 +112,7 @@ class SyncView(QWidget):
             bar.setRange(0, BAR_STEPS)
             bar.setValue(0)
             bar.setFormat("")
-        u.deviceLabel.setText(service.device_code())
+        u.deviceLabel.setText(service.device_id())
         can_register = service.session is not None and service.session.can(Permission.MANAGE_SYNC)
         u.registerButton.setEnabled(can_register)
         if not can_register:
@@ -166,7 +166,7 @@ class SyncView(QWidget):
             status=service.status(),
             hub_url=hub_url,
             token_saved=token_saved,
-            device=service.device_code(),
+            device=service.device_id(),
             history=service.history(HISTORY_ROWS),
             conflicts=service.conflicts(),
         )
@@ -375,7 +375,7 @@ class SyncView(QWidget):
                 text = self.tr("Select a conflict to see what each side said.")
             u.detailText.setHtml(f"<p>{text}</p>")
             return
-        own = self.snapshot.device if self.snapshot else self.service.device_code()
+        own = self.snapshot.device if self.snapshot else self.service.device_id()
         u.detailText.setHtml(conflict_html(conflict, self.names, own, self.conflicts_model.labels))
         for action in conflict.actions:
             button = QPushButton(action_text(conflict.kind, action), u.detailPane)
