@@ -4,13 +4,15 @@ person decides (keep, take the other value, restore, merge two customers, mark h
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..domain.errors import DomainError, ValidationError
+from ..domain.contracts import ContractFrozen
+from ..domain.errors import ValidationError
 from ..domain.i18n import QT_TRANSLATE_NOOP
 from ..domain.roles import Permission
 from ..domain.staff import Session
@@ -80,17 +82,6 @@ class SyncStatus:
     online: bool | None  # None: never tried
     open_conflicts: int
     last_error: str
-
-
-class HubNotConfigured(DomainError):
-    def __init__(self) -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "Messages",
-                "This PC is not registered with the hub yet. An administrator enters the hub's "
-                "address and this PC's token in the Sync window.",
-            )
-        )
 
 
 def run_sync(
@@ -169,7 +160,8 @@ class SyncService:
         self.db.set_meta("hub_url", url)
         self.db.set_meta("hub_token", token)
 
-    def device_code(self) -> str:
+    def device_id(self) -> str:
+        """This PC's identity towards the hub (shown on the Sync page)."""
         return self.db.device_id
 
     # -- status and history ------------------------------------------------------------------
@@ -246,7 +238,13 @@ class SyncService:
         with self.db.write():
             step = steps.get(action)
             if step is not None:
-                step(conflict, actor)
+                try:
+                    step(conflict, actor)
+                except sqlite3.IntegrityError as error:
+                    # the record was signed since (a contract): it keeps what it says
+                    if "DD_FROZEN" not in str(error):
+                        raise
+                    raise ContractFrozen(self._contract_number(conflict)) from error
             now = utc_now_text()
             self.db.raw.execute(
                 "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_by = ?, "
@@ -254,6 +252,12 @@ class SyncService:
                 (action, actor, now, now, actor, conflict_id),
             )
         return self.get_conflict(conflict_id)
+
+    def _contract_number(self, conflict: Conflict) -> str:
+        row = self.db.raw.execute(
+            "SELECT number FROM contract WHERE id = ?", (conflict.row_id,)
+        ).fetchone()
+        return str(row[0]) if row else conflict.row_id
 
     def _use_lost(self, conflict: Conflict, actor: str) -> None:
         columns = {

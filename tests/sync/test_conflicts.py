@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from desktop_app.services.sync import SyncService
 from desktop_app.storage.db import Database, new_row
 from desktop_app.storage.ids import uuid7
@@ -225,4 +227,29 @@ def test_delete_wins_against_edit_and_the_edit_is_kept(store: Store) -> None:
             None,
             "改过的名字",
         )
+    assert_same_everywhere(store)
+
+
+def test_taking_a_lost_value_back_into_a_contract_signed_since_is_refused(store: Store) -> None:
+    from desktop_app.domain.contracts import ContractFrozen
+
+    contract = one(store.a.db, "SELECT id FROM contract WHERE status = 'draft' LIMIT 1")
+    edit(store.a.db, "contract", contract, buyer_address="杭州市西湖区 1 号")
+    edit(store.c.db, "contract", contract, buyer_address="苏州市姑苏区 2 号")
+    sync_all(store)
+    [conflict] = conflicts(store.a.db, "field")
+    edit(
+        store.a.db,
+        "contract",
+        contract,
+        status="signed",
+        content_hash="c" * 64,
+        signed_at="2026-12-06T09:00:00.000Z",
+    )
+    service = SyncService(store.a.db, session_as(store.a.use(), "manager"))
+    with pytest.raises(ContractFrozen):  # said in words, never a crash
+        service.resolve(conflict["id"], "use_lost")
+    assert service.get_conflict(conflict["id"]).status == "open"
+    assert service.resolve(conflict["id"], "keep").status == "resolved"
+    sync_all(store)
     assert_same_everywhere(store)
