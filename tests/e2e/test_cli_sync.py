@@ -21,6 +21,8 @@ def test_sync_view_screenshot_shows_a_real_conflict(store: Store, tmp_path: Path
     customer = store.a.db.raw.execute("SELECT id FROM customer ORDER BY id LIMIT 1").fetchone()[0]
     edit(store.a.db, "customer", customer, city="杭州")
     edit(store.b.db, "customer", customer, city="苏州")
+    store.b.db.set_meta("hub_url", store.hub.url)  # a registered PC, as a user has it
+    store.b.db.set_meta("hub_token", store.b.token)
     store.a.sync()
     store.b.sync()
     conflicts = store.b.db.raw.execute("SELECT count(*) FROM sync_conflict WHERE status = 'open'")
